@@ -1,0 +1,2 @@
+export { defineStageConfig, chromiumExecutable, type StageConfig } from './config';
+export { test, expect } from './fixtures';
