@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig, type ReporterDescription } from '@playwright/test';
 
 /** Flags a sandboxless root container needs; the background ones keep Chromium off the closed network. */
 const CHROMIUM_FLAGS = [
@@ -34,6 +34,14 @@ export interface StageConfig {
   startupSeconds?: number;
 }
 
+/** Live progress for people; a JSON file for `pnpm verify`'s table when it asks for one. */
+function reporters(): ReporterDescription[] {
+  const list: ReporterDescription[] = [['list']];
+  if (process.env.VERIFY_JSON_FILE) list.push(['json', { outputFile: process.env.VERIFY_JSON_FILE }]);
+  else if (!process.env.CI) list.push(['html', { open: 'never' }]);
+  return list;
+}
+
 /** The Playwright config every stage shares: one worker, system Chromium, the stage as webServer. */
 export function defineStageConfig(stage: StageConfig): PlaywrightTestConfig {
   const baseURL = `http://localhost:${stage.port}`;
@@ -44,7 +52,7 @@ export function defineStageConfig(stage: StageConfig): PlaywrightTestConfig {
     forbidOnly: Boolean(process.env.CI),
     retries: 0,
     timeout: 30_000,
-    reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+    reporter: reporters(),
     use: {
       baseURL,
       trace: 'retain-on-failure',
