@@ -1,0 +1,42 @@
+import { PatternEngine, type Pattern, type PatternInput, type Reply } from '@journey/llm-core';
+import { StoreError, type PatternStore } from '../src/store';
+
+/** The smallest real PatternStore: patterns in an array, the real engine answering. */
+export class MemoryStore implements PatternStore {
+  patterns: Pattern[] = [];
+  /** Set to make the next call fail the way a server error would. */
+  failWith: StoreError | null = null;
+  private nextId = 1;
+
+  constructor(initial: PatternInput[] = []) {
+    initial.forEach((input) => this.patterns.push({ id: `p${this.nextId++}`, ...input }));
+  }
+  async list() {
+    this.maybeFail();
+    return [...this.patterns];
+  }
+  async add(input: PatternInput) {
+    this.maybeFail();
+    const pattern = { id: `p${this.nextId++}`, ...input };
+    this.patterns.push(pattern);
+    return pattern;
+  }
+  async update(id: string, changes: Partial<PatternInput>) {
+    this.maybeFail();
+    const index = this.patterns.findIndex((p) => p.id === id);
+    const updated = { ...this.patterns[index]!, ...changes };
+    this.patterns[index] = updated;
+    return updated;
+  }
+  async remove(id: string) {
+    this.maybeFail();
+    this.patterns = this.patterns.filter((p) => p.id !== id);
+  }
+  async chat(message: string): Promise<Reply> {
+    this.maybeFail();
+    return new PatternEngine(this.patterns, { fallback: 'No idea.' }).reply(message);
+  }
+  private maybeFail() {
+    if (this.failWith) throw this.failWith;
+  }
+}

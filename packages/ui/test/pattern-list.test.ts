@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../src/pattern-list';
+import type { PatternList } from '../src/pattern-list';
+import { MemoryStore } from './memory-store';
+import { $, $$, mount, settle, submit, text, type } from './dom';
+
+afterEach(() => document.body.replaceChildren());
+
+async function listOf(store: MemoryStore) {
+  const list = await mount<PatternList>('journey-pattern-list', { store, patterns: await store.list() });
+  // The app shell reloads the list on patterns-changed; do the same here.
+  list.addEventListener('patterns-changed', async () => (list.patterns = await store.list()));
+  return list;
+}
+
+function click(list: PatternList, selector: string) {
+  $(list, selector).click();
+  return settle(list);
+}
+
+describe('pattern list', () => {
+  it('says so when there are no patterns', async () => {
+    const list = await listOf(new MemoryStore());
+    expect(text(list)).toContain('No patterns yet');
+  });
+
+  it('filters by trigger or response as you type', async () => {
+    const store = new MemoryStore([
+      { trigger: 'hello', response: 'Hi!' },
+      { trigger: 'bye', response: 'See you later' },
+    ]);
+    const list = await listOf(store);
+    type($(list, '#search'), 'LATER');
+    await settle(list);
+    expect($$(list, 'li .trigger').map((el) => el.textContent)).toEqual(['bye']);
+    type($(list, '#search'), 'zzz');
+    await settle(list);
+    expect(text(list)).toContain('No pattern matches “zzz”');
+  });
+
+  it('edits a pattern in place', async () => {
+    const store = new MemoryStore([{ trigger: 'hello', response: 'Hi!' }]);
+    const list = await listOf(store);
+    await click(list, 'button.edit');
+    expect(list.shadowRoot!.activeElement?.id).toBe('edit-trigger');
+    type($(list, '#edit-response'), 'Hello to you!');
+    await submit(list, 'li.editing form');
+    expect(store.patterns[0]).toMatchObject({ trigger: 'hello', response: 'Hello to you!' });
+    expect($(list, 'li .response').textContent).toBe('Hello to you!');
+  });
+
+  it('does not save an invalid edit', async () => {
+    const store = new MemoryStore([{ trigger: 'hello', response: 'Hi!' }]);
+    const list = await listOf(store);
+    await click(list, 'button.edit');
+    type($(list, '#edit-trigger'), '   ');
+    await submit(list, 'li.editing form');
+    expect(text(list)).toContain('Enter a trigger.');
+    expect(store.patterns[0]!.trigger).toBe('hello');
+  });
+
+  it('deletes only after a confirm', async () => {
+    const store = new MemoryStore([{ trigger: 'hello', response: 'Hi!' }]);
+    const list = await listOf(store);
+    const changed = vi.fn();
+    list.addEventListener('patterns-changed', changed);
+
+    await click(list, 'button.delete');
+    expect(text(list)).toContain('Delete “hello”?');
+    await click(list, '.confirm button.quiet'); // Cancel
+    expect(store.patterns).toHaveLength(1);
+
+    await click(list, 'button.delete');
+    await click(list, '.confirm button.danger');
+    expect(store.patterns).toEqual([]);
+    expect(changed).toHaveBeenCalledOnce();
+    expect(text(list)).toContain('No patterns yet');
+  });
+});

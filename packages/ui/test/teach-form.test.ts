@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '@journey/llm-core';
+import '../src/teach-form';
+import type { TeachForm } from '../src/teach-form';
+import { StoreError } from '../src/store';
+import { MemoryStore } from './memory-store';
+import { $, mount, submit, text, type } from './dom';
+
+afterEach(() => document.body.replaceChildren());
+
+describe('teach form', () => {
+  it('saves a valid pattern, announces it, clears the form and fires patterns-changed', async () => {
+    const store = new MemoryStore();
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    const changed = vi.fn();
+    form.addEventListener('patterns-changed', changed);
+
+    type($(form, '#trigger'), '  my name is {name} ');
+    type($(form, '#response'), 'Nice to meet you, {name}!');
+    await submit(form);
+
+    expect(store.patterns).toEqual([{ id: 'p1', trigger: 'my name is {name}', response: 'Nice to meet you, {name}!' }]);
+    expect(changed).toHaveBeenCalledOnce();
+    expect($(form, '[role=status]').textContent).toContain('Learned “my name is {name}”');
+    expect($<HTMLInputElement>(form, '#trigger').value).toBe('');
+  });
+
+  it('explains empty fields inline and saves nothing', async () => {
+    const store = new MemoryStore();
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    await submit(form);
+
+    expect(text(form)).toContain('Enter a trigger.');
+    expect(text(form)).toContain('Enter a response.');
+    expect($(form, '#trigger').getAttribute('aria-invalid')).toBe('true');
+    expect($(form, '#trigger').getAttribute('aria-describedby')).toContain('trigger-error');
+    expect(store.patterns).toEqual([]);
+  });
+
+  it('refuses an over-long trigger with the limit in the message', async () => {
+    const store = new MemoryStore();
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    type($(form, '#trigger'), 'x'.repeat(LIMITS.trigger + 1));
+    type($(form, '#response'), 'fine');
+    await submit(form);
+
+    expect(text(form)).toContain(`Keep the trigger to ${LIMITS.trigger} characters`);
+    expect(store.patterns).toEqual([]);
+  });
+
+  it('shows the store’s message when saving fails', async () => {
+    const store = new MemoryStore();
+    store.failWith = new StoreError('Storage is full.');
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    type($(form, '#trigger'), 'hi');
+    type($(form, '#response'), 'hello');
+    await submit(form);
+
+    expect($(form, '[role=alert]').textContent).toBe('Storage is full.');
+    expect($<HTMLInputElement>(form, '#trigger').value).toBe('hi'); // nothing typed is lost
+  });
+});
