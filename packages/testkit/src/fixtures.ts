@@ -1,16 +1,26 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
+export interface ConsoleOptions {
+  /**
+   * Console errors a spec expects, e.g. Chromium's "Failed to load resource … status of 401" when
+   * a page asks an API it is not signed in to. Set per spec with `test.use({ allowConsoleErrors: [...] })`.
+   */
+  allowConsoleErrors: RegExp[];
+}
+
 /**
  * `test` with one promise added to every spec: the page logs no console error and throws no
  * uncaught exception. Each page the spec opens is watched, in every context it creates.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<ConsoleOptions & { consoleErrors: string[] }>({
+  allowConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ context, browser }, use) => {
+    async ({ context, browser, allowConsoleErrors }, use) => {
       const errors: string[] = [];
+      const expected = (text: string) => allowConsoleErrors.some((pattern) => pattern.test(text));
       const watch = (page: Page) => {
         page.on('console', (msg) => {
-          if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+          if (msg.type() === 'error' && !expected(msg.text())) errors.push(`${page.url()}: ${msg.text()}`);
         });
         page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
       };

@@ -1,2 +1,2 @@
 export { defineStageConfig, chromiumExecutable, type StageConfig } from './config';
-export { test, expect } from './fixtures';
+export { test, expect, type ConsoleOptions } from './fixtures';

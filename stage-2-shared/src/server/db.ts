@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+import { createPatternsRepo } from './patterns-repo';
+import { seedExamples } from './examples';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) the database file in `dataDir`, tuned for a web server, and migrates it.
+ * A brand-new database also gets the example patterns: once, so deleted examples stay deleted.
+ */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'journey.sqlite'));
+  // WAL: readers never block the writer and the writer never blocks readers.
+  db.pragma('journal_mode = WAL');
+  // FULL: every commit is fsynced to the WAL before it returns, so a 201 means "on disk" — even if
+  // the machine loses power. (NORMAL survives a killed process too, but may drop the last commits
+  // on a power cut or OS crash; an acknowledged write must not be one of them.)
+  db.pragma('synchronous = FULL');
+  // Another connection (a second process, the sqlite3 shell, a backup) may hold the write lock for
+  // a moment: wait up to 5 s for it instead of failing at once with SQLITE_BUSY.
+  db.pragma('busy_timeout = 5000');
+  // SQLite leaves foreign keys off unless each connection asks; later stages rely on them.
+  db.pragma('foreign_keys = ON');
+  const applied = migrate(db);
+  if (applied.includes('001-patterns.sql')) seedExamples(createPatternsRepo(db));
+  return db;
+}

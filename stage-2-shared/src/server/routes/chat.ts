@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import type { PatternsService } from '../patterns-service';
+import { validate } from '../errors';
+import { ChatRequestSchema } from '../schemas';
+
+export function chatRoutes(patterns: PatternsService): Router {
+  return Router().post('/chat', (req, res) => {
+    const { message } = validate(ChatRequestSchema, req.body);
+    res.json({ reply: patterns.chat(message) });
+  });
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { PatternsService } from '../patterns-service';
+import { HttpError, validate } from '../errors';
+import { PatternChangesSchema, PatternInputSchema } from '../schemas';
+
+// Written for the person who sees it in the page (the API client knows which id it asked for).
+const notFound = () => new HttpError(404, 'not_found', 'That pattern does not exist; someone may have deleted it.');
+
+/** Thin by design: check the input, call the service, pick the status. */
+export function patternRoutes(patterns: PatternsService): Router {
+  const router = Router();
+
+  router.get('/patterns', (_req, res) => {
+    res.json({ patterns: patterns.list() });
+  });
+
+  router.post('/patterns', (req, res) => {
+    const pattern = patterns.teach(validate(PatternInputSchema, req.body));
+    res.status(201).json({ pattern });
+  });
+
+  router.put('/patterns/:id', (req, res) => {
+    const pattern = patterns.update(req.params.id, validate(PatternChangesSchema, req.body));
+    if (!pattern) throw notFound();
+    res.json({ pattern });
+  });
+
+  router.delete('/patterns/:id', (req, res) => {
+    if (!patterns.remove(req.params.id)) throw notFound();
+    res.status(204).end();
+  });
+
+  return router;
+}
