@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Pattern, PatternInput } from '@journey/llm-core';
 import { patternsChanged } from './events';
-import { errorMessage, type PatternStore } from './store';
+import { StoreError, errorMessage, type PatternStore } from './store';
 import { theme } from './styles';
 import { hasErrors, validatePattern, type PatternErrors } from './validate';
 
@@ -303,7 +303,7 @@ export class PatternList extends LitElement {
       this.dispatchEvent(patternsChanged());
       await this.close(pattern.id, 'edit');
     } catch (error) {
-      this.failure = errorMessage(error);
+      this.fail(error);
     }
   }
 
@@ -315,7 +315,16 @@ export class PatternList extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#search, h2')?.focus();
     } catch (error) {
-      this.failure = errorMessage(error);
+      this.fail(error);
+    }
+  }
+
+  /** Show what went wrong; when the pattern is gone (deleted elsewhere), leave edit mode and let the app reload. */
+  private fail(error: unknown) {
+    this.failure = errorMessage(error);
+    if (error instanceof StoreError && error.code === 'not_found') {
+      this.mode = null;
+      this.dispatchEvent(patternsChanged());
     }
   }
 }

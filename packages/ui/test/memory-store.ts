@@ -24,6 +24,7 @@ export class MemoryStore implements PatternStore {
   async update(id: string, changes: Partial<PatternInput>) {
     this.maybeFail();
     const index = this.patterns.findIndex((p) => p.id === id);
+    if (index < 0) throw new StoreError('That pattern no longer exists.', 'not_found');
     const updated = { ...this.patterns[index]!, ...changes };
     this.patterns[index] = updated;
     return updated;

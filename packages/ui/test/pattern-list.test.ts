@@ -49,6 +49,18 @@ describe('pattern list', () => {
     expect($(list, 'li .response').textContent).toBe('Hello to you!');
   });
 
+  it('drops a pattern that was deleted elsewhere when its edit is saved, and says so', async () => {
+    const store = new MemoryStore([{ trigger: 'hello', response: 'Hi!' }]);
+    const list = await listOf(store);
+    await click(list, 'button.edit');
+    store.patterns = []; // another browser deleted it meanwhile
+    type($(list, '#edit-response'), 'Hello to you!');
+    await submit(list, 'li.editing form');
+    await settle(list);
+    expect(text(list)).toContain('That pattern no longer exists.');
+    expect($$(list, 'li .trigger')).toEqual([]);
+  });
+
   it('does not save an invalid edit', async () => {
     const store = new MemoryStore([{ trigger: 'hello', response: 'Hi!' }]);
     const list = await listOf(store);
