@@ -65,7 +65,7 @@ export function defineStageConfig(stage: StageConfig): PlaywrightTestConfig {
       url: baseURL,
       reuseExistingServer: false,
       timeout: (stage.startupSeconds ?? 120) * 1000,
-      env: { PORT: String(stage.port), NODE_ENV: 'test', ...stage.env },
+      env: { PORT: String(stage.port), ...stage.env },
       stdout: 'pipe',
       stderr: 'pipe',
     },
