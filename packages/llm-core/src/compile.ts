@@ -1,0 +1,87 @@
+import { InputTooLongError } from './errors';
+import { LIMITS } from './limits';
+import { splitResponse } from './respond';
+import { coverageWeight } from './scoring';
+import { parseTrigger, type Phrasing } from './trigger-parser';
+import type { Pattern } from './types';
+import { FILLER_WORDS } from './word-lists';
+
+/** A pattern ready for matching: its trigger parsed into phrasings, its response split into alternatives. */
+export interface CompiledPattern {
+  pattern: Pattern;
+  variants: Variant[];
+  /** Distinct literal words of all phrasings: what the vocabulary counts once per pattern. */
+  words: string[];
+  responses: string[];
+}
+
+/** One phrasing of a trigger, with what each matching tier needs precomputed. */
+export interface Variant {
+  owner: CompiledPattern;
+  elements: Phrasing;
+  /** The literal words in order. */
+  words: string[];
+  /** Number of `*` and `{name}` gaps; 0 means the phrasing is matched by its exact `key`. */
+  gaps: number;
+  key: string;
+  /** Distinct words the fuzzy tier compares: fillers left out, unless the trigger has nothing else. */
+  terms: string[];
+  /** coverageWeight of each of `terms`, and their sum. */
+  coverage: number[];
+  coverable: number;
+  /** How often each of `terms` occurs, when some word repeats (otherwise every count is 1). */
+  termCounts?: number[];
+  /** The words this phrasing is filed under in the engine's indexes, so remove can find it. */
+  indexedUnder: string[];
+}
+
+export function checkLength(field: keyof typeof LIMITS, text: string): void {
+  if (text.length > LIMITS[field]) throw new InputTooLongError(field, LIMITS[field], text.length);
+}
+
+/**
+ * `intern` returns one shared instance of a word string (the vocabulary's), so 100,000 patterns that
+ * say "what" hold one "what" in memory, not 100,000 copies.
+ */
+export function compilePattern(pattern: Pattern, intern: (word: string) => string = (w) => w): CompiledPattern {
+  checkLength('trigger', pattern.trigger);
+  checkLength('response', pattern.response);
+  const compiled: CompiledPattern = {
+    pattern: { id: pattern.id, trigger: pattern.trigger, response: pattern.response },
+    variants: [],
+    words: [],
+    responses: splitResponse(pattern.response),
+  };
+  for (const parsed of parseTrigger(pattern.trigger)) {
+    const elements = parsed.map((el) => (typeof el === 'string' ? intern(el) : el));
+    const words = elements.filter((el) => typeof el === 'string');
+    const gaps = elements.length - words.length;
+    compiled.variants.push({
+      owner: compiled,
+      elements: gaps === 0 ? words : elements,
+      words,
+      gaps,
+      key: words.join(' '),
+      ...fuzzyTerms(words),
+      indexedUnder: [],
+    });
+  }
+  const first = compiled.variants[0];
+  compiled.words = compiled.variants.length === 1 && first ? unique(first.words) : unique(compiled.variants.flatMap((v) => v.words));
+  return compiled;
+}
+
+/** Distinct words and their counts, without fillers ("please", "um", "the") unless only fillers remain. */
+function fuzzyTerms(words: string[]): Pick<Variant, 'terms' | 'termCounts' | 'coverage' | 'coverable'> {
+  const content = words.some((w) => FILLER_WORDS.has(w)) ? words.filter((w) => !FILLER_WORDS.has(w)) : words;
+  const kept = content.length > 0 ? content : words;
+  const terms = unique(kept);
+  const coverage = terms.map(coverageWeight);
+  const coverable = coverage.reduce((sum, w) => sum + w, 0);
+  if (terms.length === kept.length) return { terms, coverage, coverable };
+  return { terms, coverage, coverable, termCounts: terms.map((t) => kept.filter((w) => w === t).length) };
+}
+
+function unique(words: string[]): string[] {
+  return words.every((w, i) => words.indexOf(w) === i) ? words : [...new Set(words)];
+}

@@ -1,0 +1,48 @@
+import type { Variant } from './compile';
+import { FUNCTION_WORDS } from './word-lists';
+
+/**
+ * Confidence scales, one per tier, all in [0, 1]:
+ * - exact (normalized words equal): 1;
+ * - pattern (`*` / `{name}` matched): 0.7 + 0.3 × share of the message's words the trigger spelled out,
+ *   so a pattern match always passes the default threshold (0.7);
+ * - fuzzy: FUZZY_CEILING × recall² × ∛precision × typo similarity (see fuzzyConfidence).
+ */
+export const FUZZY_CEILING = 0.95;
+
+/** A fuzzy candidate must contain at least this share of its trigger's words (function words count ¼). */
+export const MIN_COVERAGE = 0.8;
+
+/** How much a word counts toward MIN_COVERAGE. */
+export function coverageWeight(word: string): number {
+  return FUNCTION_WORDS.has(word) ? 0.25 : 1;
+}
+
+export function patternConfidence(literalWords: number, messageWords: number): number {
+  return 0.7 + (0.3 * literalWords) / Math.max(messageWords, 1);
+}
+
+/**
+ * recall: rarity-weighted share of the trigger's words found in the message; precision: share of the
+ * message's words that the trigger explains; similarity: 1, or less when words were found through typos.
+ * Recall counts most (squared): a missing rare word usually means a different question, while extra
+ * words ("hey", "today", a name) are common in chat and only cost a little (cube root).
+ */
+export function fuzzyConfidence(recall: number, precision: number, similarity: number): number {
+  return FUZZY_CEILING * recall ** 2 * Math.cbrt(precision) * similarity;
+}
+
+export interface Scored {
+  variant: Variant;
+  confidence: number;
+  captures: Record<string, string>;
+}
+
+/** Ranking with deterministic ties: confidence, more literal words, fewer gaps, then pattern id. */
+export function isBetter(a: Scored, b: Scored | null): boolean {
+  if (!b) return true;
+  if (a.confidence !== b.confidence) return a.confidence > b.confidence;
+  if (a.variant.words.length !== b.variant.words.length) return a.variant.words.length > b.variant.words.length;
+  if (a.variant.gaps !== b.variant.gaps) return a.variant.gaps < b.variant.gaps;
+  return a.variant.owner.pattern.id < b.variant.owner.pattern.id;
+}
