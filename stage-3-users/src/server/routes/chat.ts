@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import type { PatternsService } from '../patterns-service';
+import { signedInUser } from '../auth/require-user';
+import { validate } from '../errors';
+import { ChatRequestSchema } from '../schemas';
+
+export function chatRoutes(patterns: PatternsService): Router {
+  return Router().post('/chat', (req, res) => {
+    const { message } = validate(ChatRequestSchema, req.body);
+    res.json({ reply: patterns.chat(signedInUser(req).id, message) });
+  });
+}
