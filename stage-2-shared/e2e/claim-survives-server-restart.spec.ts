@@ -1,37 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test, expect } from '@journey/testkit';
-import { freePort, spawnServer, type ServerProcess } from '../test/server-process';
+import { ownServer } from './own-server';
 import { patternRow, say, teach, unique } from './page-actions';
 
-// This spec stops and starts the server, so it runs its own: the same code and built page as
-// `pnpm start`, with its own database, on a free port that it keeps across the restart.
-const dataDir = mkdtempSync(join(tmpdir(), 'stage-2-e2e-restart-'));
-let PORT: string;
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  PORT = String(await freePort());
-  server = await spawnServer(dataDir, { PORT });
-});
-test.afterAll(() => {
-  server.child.kill('SIGKILL');
-});
+// This spec stops and starts the server, so it runs its own.
+const server = ownServer('stage-2-e2e-restart-');
 
 test('what was taught survives a server restart, in both browsers', async ({ page, browser }) => {
   const trigger = unique('where is the spare key');
-  await page.goto(server.url);
+  await page.goto(server.url());
   await teach(page, trigger, 'Under the blue flower pot.');
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await otherPage.goto(server.url);
+  await otherPage.goto(server.url());
   await expect((await say(otherPage, trigger)).locator('.bubble')).toHaveText('Under the blue flower pot.');
 
   // Stop the server as an operator would, then start it again with the same port and data.
-  server.child.kill('SIGTERM');
-  expect(await server.exited).toBe(0);
-  server = await spawnServer(dataDir, { PORT });
+  expect(await server.stop()).toBe(0);
+  await server.start();
 
   for (const p of [page, otherPage]) {
     await p.reload();

@@ -1,5 +1,5 @@
 import { test, expect } from '@journey/testkit';
-import { open, patternRow, say, teach, unique } from './page-actions';
+import { deleteInAnotherBrowser, open, patternRow, say, teach, unique } from './page-actions';
 
 test('anyone can delete anything: a second browser deletes what the first taught', async ({ page, browser }) => {
   const trigger = unique('the wifi password is');
@@ -7,13 +7,7 @@ test('anyone can delete anything: a second browser deletes what the first taught
   await teach(page, trigger, 'correct horse battery staple');
 
   // The other browser is nobody in particular: no login, no owner. The server does as it is told.
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await open(otherPage);
-  await patternRow(otherPage, trigger).getByRole('button', { name: /^Delete/ }).click();
-  await otherPage.getByRole('button', { name: 'Yes, delete' }).click();
-  await expect(patternRow(otherPage, trigger)).toHaveCount(0);
-  await other.close();
+  await deleteInAnotherBrowser(browser, trigger);
 
   // The first browser did nothing, yet after a reload its pattern is gone and the bot has forgotten it.
   await expect(patternRow(page, trigger)).toBeVisible(); // (until then it shows what it loaded)

@@ -1,5 +1,5 @@
 import { test, expect } from '@journey/testkit';
-import { logIn, patternRow, signUp, teach, unique, uniqueEmail } from './page-actions';
+import { deleteInAnotherBrowser, patternRow, signUp, teach, unique, uniqueEmail } from './page-actions';
 
 // Chromium logs the server's 404 answer as a console error; here it is the expected outcome.
 test.use({ allowConsoleErrors: [/status of 404/] });
@@ -11,13 +11,7 @@ test('editing a pattern another browser deleted shows the server’s reason and 
   await teach(page, trigger, 'six');
 
   // The same user on another browser: nobody else can delete it any more.
-  const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await logIn(otherPage, email);
-  await patternRow(otherPage, trigger).getByRole('button', { name: /^Delete/ }).click();
-  await otherPage.getByRole('button', { name: 'Yes, delete' }).click();
-  await expect(patternRow(otherPage, trigger)).toHaveCount(0);
-  await other.close();
+  await deleteInAnotherBrowser(browser, email, trigger);
 
   await patternRow(page, trigger).getByRole('button', { name: /^Edit/ }).click();
   await page.locator('journey-pattern-list #edit-response').fill('seven');

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect } from '@journey/testkit';
 
 /** What a person does on the page, in the words the page uses. Shared by the specs. */
@@ -71,3 +71,13 @@ export function patternRow(page: Page, trigger: string) {
   return page.locator('journey-pattern-list li').filter({ has: page.locator('.trigger', { hasText: trigger }) });
 }
 
+/** Another browser (a context that shares nothing with this one) logs in as this user and deletes this pattern. */
+export async function deleteInAnotherBrowser(browser: Browser, email: string, trigger: string): Promise<void> {
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await logIn(otherPage, email);
+  await patternRow(otherPage, trigger).getByRole('button', { name: /^Delete/ }).click();
+  await otherPage.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(patternRow(otherPage, trigger)).toHaveCount(0);
+  await other.close();
+}

@@ -1,7 +1,7 @@
 export { StoreError, errorMessage, type PatternStore } from './store';
 export { PATTERNS_CHANGED, patternsChanged } from './events';
 export { validatePattern, hasErrors, type PatternErrors } from './validate';
-export { theme } from './styles';
+export { theme, pageButtons } from './styles';
 export { ChatPanel } from './chat-panel';
 export { TeachForm } from './teach-form';
 export { PatternList } from './pattern-list';

@@ -155,3 +155,29 @@ export const theme = css`
     }
   }
 `;
+
+/**
+ * The buttons on the page itself, outside the themed cards (the header's Export, Import…, Log out):
+ * a focus ring for every button, and the outlined `secondary` look. Their hosts do not take `theme`
+ * (its `:host` draws a card), so this reads the page's `--journey-*` properties directly.
+ */
+export const pageButtons = css`
+  button:focus-visible {
+    outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
+    outline-offset: 2px;
+  }
+  button.secondary {
+    font: inherit;
+    font-weight: 600;
+    font-size: 0.9rem;
+    padding: 0.5rem 0.95rem;
+    border-radius: 10px;
+    border: 1px solid var(--journey-border);
+    background: var(--journey-surface);
+    color: var(--journey-text);
+    cursor: pointer;
+  }
+  button.secondary:hover {
+    background: var(--journey-surface-sunken);
+  }
+`;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Pattern } from '@journey/llm-core';
-import { PATTERNS_CHANGED, errorMessage } from '@journey/ui';
+import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
 import '@journey/ui';
 import { downloadText, today } from './download';
 import './storage-recovery';
@@ -15,142 +15,129 @@ type Notice = { kind: 'error' | 'success'; text: string };
 /** The page: header with import/export, the chat, the teach form and the pattern list. */
 @customElement('journey-app')
 export class JourneyApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 72rem;
-      margin: 0 auto;
-      padding: clamp(0.75rem, 3vw, 2rem);
-    }
-    header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 1rem;
-      flex-wrap: wrap;
-      margin-bottom: 1.5rem;
-    }
-    .brand {
-      display: flex;
-      align-items: center;
-      gap: 0.75rem;
-    }
-    .logo {
-      width: 2.5rem;
-      height: 2.5rem;
-      flex-shrink: 0;
-    }
-    h1 {
-      margin: 0;
-      font-size: 1.35rem;
-      letter-spacing: -0.02em;
-    }
-    .stage {
-      margin: 0;
-      color: var(--journey-muted);
-      font-size: 0.9rem;
-    }
-    .stage strong {
-      color: var(--journey-accent);
-    }
-    .stage span {
-      white-space: nowrap;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-    }
-    .actions button {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-      font: inherit;
-      font-weight: 600;
-      font-size: 0.9rem;
-      padding: 0.5rem 0.95rem;
-      border-radius: 10px;
-      border: 1px solid var(--journey-border);
-      background: var(--journey-surface);
-      color: var(--journey-text);
-      cursor: pointer;
-    }
-    .actions button:hover {
-      background: var(--journey-surface-sunken);
-    }
-    .actions svg {
-      width: 1.05rem;
-      height: 1.05rem;
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2;
-      stroke-linecap: round;
-      stroke-linejoin: round;
-    }
-    button:focus-visible {
-      outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
-      outline-offset: 2px;
-    }
-    .notice {
-      display: flex;
-      align-items: flex-start;
-      justify-content: space-between;
-      gap: 0.75rem;
-      margin: 0 0 1.25rem;
-      padding: 0.75rem 1rem;
-      border-radius: 12px;
-      border: 1px solid;
-    }
-    .notice.error {
-      color: var(--journey-danger);
-      border-color: color-mix(in srgb, var(--journey-danger) 35%, transparent);
-      background: color-mix(in srgb, var(--journey-danger) 7%, var(--journey-surface));
-    }
-    .notice.success {
-      color: var(--journey-success);
-      border-color: color-mix(in srgb, var(--journey-success) 35%, transparent);
-      background: color-mix(in srgb, var(--journey-success) 7%, var(--journey-surface));
-    }
-    .notice button {
-      font: inherit;
-      background: none;
-      border: none;
-      color: inherit;
-      cursor: pointer;
-      font-size: 1.25rem;
-      line-height: 1;
-      padding: 0 0.25rem;
-    }
-    main {
-      display: grid;
-      grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
-      gap: 1.25rem;
-      align-items: start;
-    }
-    journey-chat-panel {
-      position: sticky;
-      top: 1rem;
-      height: min(calc(100vh - 2rem), 44rem);
-    }
-    .side {
-      display: grid;
-      gap: 1.25rem;
-    }
-    footer {
-      margin-top: 2rem;
-      text-align: center;
-      color: var(--journey-muted);
-      font-size: 0.85rem;
-    }
-    @media (max-width: 820px) {
+  static override styles = [
+    pageButtons,
+    css`
+      :host {
+        display: block;
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: clamp(0.75rem, 3vw, 2rem);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        flex-wrap: wrap;
+        margin-bottom: 1.5rem;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      .logo {
+        width: 2.5rem;
+        height: 2.5rem;
+        flex-shrink: 0;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.35rem;
+        letter-spacing: -0.02em;
+      }
+      .stage {
+        margin: 0;
+        color: var(--journey-muted);
+        font-size: 0.9rem;
+      }
+      .stage strong {
+        color: var(--journey-accent);
+      }
+      .stage span {
+        white-space: nowrap;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .actions button {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .actions svg {
+        width: 1.05rem;
+        height: 1.05rem;
+        fill: none;
+        stroke: currentColor;
+        stroke-width: 2;
+        stroke-linecap: round;
+        stroke-linejoin: round;
+      }
+      .notice {
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-between;
+        gap: 0.75rem;
+        margin: 0 0 1.25rem;
+        padding: 0.75rem 1rem;
+        border-radius: 12px;
+        border: 1px solid;
+      }
+      .notice.error {
+        color: var(--journey-danger);
+        border-color: color-mix(in srgb, var(--journey-danger) 35%, transparent);
+        background: color-mix(in srgb, var(--journey-danger) 7%, var(--journey-surface));
+      }
+      .notice.success {
+        color: var(--journey-success);
+        border-color: color-mix(in srgb, var(--journey-success) 35%, transparent);
+        background: color-mix(in srgb, var(--journey-success) 7%, var(--journey-surface));
+      }
+      .notice button {
+        font: inherit;
+        background: none;
+        border: none;
+        color: inherit;
+        cursor: pointer;
+        font-size: 1.25rem;
+        line-height: 1;
+        padding: 0 0.25rem;
+      }
       main {
-        grid-template-columns: minmax(0, 1fr);
+        display: grid;
+        grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+        gap: 1.25rem;
+        align-items: start;
       }
       journey-chat-panel {
-        position: static;
-        height: auto;
+        position: sticky;
+        top: 1rem;
+        height: min(calc(100vh - 2rem), 44rem);
       }
-    }
-  `;
+      .side {
+        display: grid;
+        gap: 1.25rem;
+      }
+      footer {
+        margin-top: 2rem;
+        text-align: center;
+        color: var(--journey-muted);
+        font-size: 0.85rem;
+      }
+      @media (max-width: 820px) {
+        main {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        journey-chat-panel {
+          position: static;
+          height: auto;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) store!: LocalPatternStore;
 
@@ -202,10 +189,10 @@ export class JourneyApp extends LitElement {
         ${this.problem
           ? nothing
           : html`<div class="actions">
-              <button @click=${this.exportPatterns}>
+              <button class="secondary" @click=${this.exportPatterns}>
                 <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11 M7 10l5 5 5-5 M5 20h14" /></svg>Export
               </button>
-              <button @click=${() => this.fileInput.click()}>
+              <button class="secondary" @click=${() => this.fileInput.click()}>
                 <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 15V4 M7 9l5-5 5 5 M5 20h14" /></svg>Import…
               </button>
               <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />

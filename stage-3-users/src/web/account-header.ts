@@ -1,57 +1,45 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { pageButtons } from '@journey/ui';
 import type { HttpAuth, User } from './auth-client';
 
 /** Who is signed in, and the way out. Fires `signed-out` once the server has cleared the session. */
 @customElement('journey-account-header')
 export class AccountHeader extends LitElement {
-  static override styles = css`
-    :host {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-      min-width: 0;
-    }
-    .avatar {
-      flex-shrink: 0;
-      display: grid;
-      place-items: center;
-      width: 2rem;
-      height: 2rem;
-      border-radius: 50%;
-      background: color-mix(in srgb, var(--journey-accent) 15%, var(--journey-surface));
-      color: var(--journey-accent);
-      font-weight: 700;
-      text-transform: uppercase;
-    }
-    .email {
-      max-width: 13rem;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      font-size: 0.9rem;
-      color: var(--journey-muted);
-    }
-    button {
-      flex-shrink: 0;
-      font: inherit;
-      font-weight: 600;
-      font-size: 0.9rem;
-      padding: 0.5rem 0.95rem;
-      border-radius: 10px;
-      border: 1px solid var(--journey-border);
-      background: var(--journey-surface);
-      color: var(--journey-text);
-      cursor: pointer;
-    }
-    button:hover {
-      background: var(--journey-surface-sunken);
-    }
-    button:focus-visible {
-      outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    pageButtons,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        min-width: 0;
+      }
+      .avatar {
+        flex-shrink: 0;
+        display: grid;
+        place-items: center;
+        width: 2rem;
+        height: 2rem;
+        border-radius: 50%;
+        background: color-mix(in srgb, var(--journey-accent) 15%, var(--journey-surface));
+        color: var(--journey-accent);
+        font-weight: 700;
+        text-transform: uppercase;
+      }
+      .email {
+        max-width: 13rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        font-size: 0.9rem;
+        color: var(--journey-muted);
+      }
+      button {
+        flex-shrink: 0;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) user!: User;
   @property({ attribute: false }) auth!: HttpAuth;
@@ -61,7 +49,7 @@ export class AccountHeader extends LitElement {
     return html`
       <span class="avatar" aria-hidden="true">${this.user.email.charAt(0)}</span>
       <span class="email" title=${this.user.email}>Signed in as <strong>${this.user.email}</strong></span>
-      <button ?disabled=${this.busy} @click=${this.logOut}>Log out</button>
+      <button class="secondary" ?disabled=${this.busy} @click=${this.logOut}>Log out</button>
     `;
   }
 
