@@ -55,7 +55,7 @@ export class JourneyApp extends LitElement {
         color: var(--journey-accent);
       }
       .stage span {
-        white-space: nowrap;
+        display: inline-block; /* moves to its own line as a whole, and wraps inside only if it must */
       }
       .actions {
         display: flex;
