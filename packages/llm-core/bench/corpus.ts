@@ -1,7 +1,7 @@
 import { expandContraction } from '../src/contractions';
 import type { Pattern } from '../src/types';
 import { FILLER_WORDS, FUNCTION_WORDS } from '../src/word-lists';
-import { TypoIndex } from '../src/typos';
+import { TypoIndex } from '../src/typo-index';
 import { GapOracle } from './gap-oracle';
 import { Random, Zipf } from './random';
 

@@ -22,7 +22,8 @@ export class GapOracle {
   }
 }
 
-function glob(elements: string[], words: string[], i: number, j: number): boolean {
+/** Does a trigger (words, `*`, `{x}`) match the message words? Plain backtracking, no regular expressions. */
+export function glob(elements: readonly string[], words: readonly string[], i = 0, j = 0): boolean {
   if (i === elements.length) return j === words.length;
   const el = elements[i]!;
   if (el === '*' || el.startsWith('{')) {

@@ -1,7 +1,7 @@
 import { InputTooLongError } from './errors';
 import { LIMITS } from './limits';
 import { splitResponse } from './respond';
-import { coverageWeight } from './scoring';
+import { coverageWeight, mustHaveBits, wordBits } from './scoring';
 import { parseTrigger, type Phrasing } from './trigger-parser';
 import type { Pattern } from './types';
 import { FILLER_WORDS } from './word-lists';
@@ -29,10 +29,20 @@ export interface Variant {
   /** coverageWeight of each of `terms`, and their sum. */
   coverage: number[];
   coverable: number;
-  /** How often each of `terms` occurs, when some word repeats (otherwise every count is 1). */
-  termCounts?: number[];
+  /** wordBits of `words`, and of those that are no fillers: a message lacking one of these bits lacks a word. */
+  wordBits: number;
+  contentBits: number;
+  /** Bits of the words it cannot do without (see mustHaveBits): lets the fuzzy tier drop most candidates at once. */
+  mustHaveBits: number;
+  /** How often each of `terms` occurs, when some word repeats (otherwise undefined: every count is 1). */
+  termCounts: number[] | undefined;
   /** The words this phrasing is filed under in the engine's indexes, so remove can find it. */
   indexedUnder: string[];
+  /** The engine's search count when it last scored this phrasing (cheaper than a Set of seen phrasings). */
+  visited: number;
+  /** Rarity weights of `terms`, valid while the vocabulary's version equals `weightsVersion` (see termWeights). */
+  weights: number[];
+  weightsVersion: number;
 }
 
 export function checkLength(field: keyof typeof LIMITS, text: string): void {
@@ -56,14 +66,25 @@ export function compilePattern(pattern: Pattern, intern: (word: string) => strin
     const elements = parsed.map((el) => (typeof el === 'string' ? intern(el) : el));
     const words = elements.filter((el) => typeof el === 'string');
     const gaps = elements.length - words.length;
+    const { terms, coverage, coverable, termCounts } = fuzzyTerms(words);
+    // Every variant gets the same fields in the same order: one object shape keeps property reads fast.
     compiled.variants.push({
       owner: compiled,
       elements: gaps === 0 ? words : elements,
       words,
       gaps,
       key: words.join(' '),
-      ...fuzzyTerms(words),
+      terms,
+      coverage,
+      coverable,
+      wordBits: wordBits(words),
+      contentBits: wordBits(words.filter((w) => !FILLER_WORDS.has(w))),
+      mustHaveBits: mustHaveBits(terms, coverage, coverable),
+      termCounts,
       indexedUnder: [],
+      visited: 0,
+      weights: [],
+      weightsVersion: -1,
     });
   }
   const first = compiled.variants[0];
@@ -78,7 +99,7 @@ function fuzzyTerms(words: string[]): Pick<Variant, 'terms' | 'termCounts' | 'co
   const terms = unique(kept);
   const coverage = terms.map(coverageWeight);
   const coverable = coverage.reduce((sum, w) => sum + w, 0);
-  if (terms.length === kept.length) return { terms, coverage, coverable };
+  if (terms.length === kept.length) return { terms, coverage, coverable, termCounts: undefined };
   return { terms, coverage, coverable, termCounts: terms.map((t) => kept.filter((w) => w === t).length) };
 }
 

@@ -35,6 +35,7 @@ export interface EngineSnapshot {
 export class PatternEngine {
   readonly fallback: string;
   readonly threshold: number;
+  private readonly fallbacks: string[];
   private readonly compiled = new Map<string, CompiledPattern>();
   private readonly vocabulary = new Vocabulary();
   /** Normalized phrase → phrasings without gaps. */
@@ -45,10 +46,13 @@ export class PatternEngine {
   private readonly catchAll = new Set<Variant>();
   /** Anchor words → phrasings without gaps, for the fuzzy tier (see chooseAnchors). */
   private readonly fuzzy = new InvertedIndex<Variant>();
+  /** Counts searches, so a phrasing filed under several words is scored once per search (see firstVisit). */
+  private searches = 0;
 
   constructor(patterns: readonly Pattern[] = [], options: EngineOptions = {}) {
     this.fallback = options.fallback ?? DEFAULT_FALLBACK;
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.fallbacks = splitResponse(this.fallback);
     if (!(this.threshold >= 0 && this.threshold <= 1)) throw new RangeError('threshold must be between 0 and 1');
     // Count every word first, so anchors are picked with the final word frequencies.
     const byId = new Map<string, CompiledPattern>();
@@ -119,17 +123,18 @@ export class PatternEngine {
     for (const variant of compiled.variants) {
       if (variant.gaps === 0) {
         this.exact.add(variant.key, variant);
-        this.indexUnder(this.fuzzy, variant, chooseAnchors(variant, this.vocabulary));
+        this.indexUnder(this.fuzzy, variant, chooseAnchors(variant, this.vocabulary), variant.mustHaveBits);
       } else if (variant.words.length === 0) {
         this.catchAll.add(variant);
       } else {
-        this.indexUnder(this.withGaps, variant, [this.rarest(variant.terms)]);
+        this.indexUnder(this.withGaps, variant, [this.rarest(variant.terms)], variant.contentBits);
       }
     }
   }
 
-  private indexUnder(index: InvertedIndex<Variant>, variant: Variant, words: string[]): void {
-    for (const word of words) index.add(word, variant);
+  /** Files a phrasing under words, tagged with the word bits a message must have for it to be worth a look. */
+  private indexUnder(index: InvertedIndex<Variant>, variant: Variant, words: string[], bits: number): void {
+    for (const word of words) index.add(word, variant, bits);
     variant.indexedUnder = words;
   }
 
@@ -142,44 +147,58 @@ export class PatternEngine {
 
   private matchExact(msg: Message): Scored | null {
     let best: Scored | null = null;
-    for (const variant of this.exact.get(msg.key)) {
+    for (const variant of this.exact.get(msg.key).items) {
       const scored = { variant, confidence: 1, captures: {} };
       if (isBetter(scored, best)) best = scored;
     }
     return best;
   }
 
+  /** True the first time a phrasing comes up in this search: it carries the stamp of the last search that saw it. */
+  private firstVisit(variant: Variant): boolean {
+    if (variant.visited === this.searches) return false;
+    variant.visited = this.searches;
+    return true;
+  }
+
   private matchPattern(msg: Message): Scored | null {
-    const present = new Set(msg.words);
-    const candidates = new Set(this.catchAll);
-    for (const word of present) for (const v of this.withGaps.get(word)) candidates.add(v);
+    this.searches++;
     let best: Scored | null = null;
-    for (const variant of candidates) {
-      if (!variant.words.every((w) => present.has(w))) continue; // cheap check before the full match
-      const match = matchSequence(variant.elements, msg.words, (a, b) => (a === b ? 1 : 0));
-      if (!match) continue;
-      const confidence = patternConfidence(variant.words.length, msg.words.length);
-      const scored = { variant, confidence, captures: captureTexts(msg.text, msg.tokens, match.captures) };
-      if (isBetter(scored, best)) best = scored;
+    for (const variant of this.catchAll) best = this.matchGaps(variant, msg, best);
+    for (const word of msg.words) {
+      const { items, tags } = this.withGaps.get(word);
+      for (let i = 0; i < items.length; i++) if ((tags[i]! & ~msg.bits) === 0) best = this.matchGaps(items[i]!, msg, best);
     }
     return best;
   }
 
+  /** The better of `best` and `variant` matched exactly against the message. */
+  private matchGaps(variant: Variant, msg: Message, best: Scored | null): Scored | null {
+    // Cheap checks first: a word whose bit the message lacks, then every word.
+    if (!this.firstVisit(variant) || (variant.wordBits & ~msg.bits) !== 0 || !variant.words.every((w) => msg.present.has(w))) return best;
+    const match = matchSequence(variant.elements, msg.words, (a, b) => (a === b ? 1 : 0));
+    if (!match) return best;
+    const confidence = patternConfidence(variant.words.length, msg.words.length);
+    const scored = { variant, confidence, captures: captureTexts(msg.text, msg.tokens, match.captures) };
+    return isBetter(scored, best) ? scored : best;
+  }
+
   private matchFuzzy(msg: Message): Scored | null {
+    this.searches++;
     const view = readFuzzy(msg, this.vocabulary);
-    const seen = new Set<Variant>();
     let best: Scored | null = null;
+    // Most candidates lack a word they need: their tags (word bits) tell, without reading the candidates.
     for (const known of view.covers.keys()) {
-      for (const variant of this.fuzzy.get(known)) {
-        if (seen.has(variant)) continue;
-        seen.add(variant);
-        const scored = scoreBag(variant, view, this.vocabulary);
+      const bags = this.fuzzy.get(known);
+      for (let i = 0; i < bags.items.length; i++) {
+        if ((bags.tags[i]! & ~view.coveredBits) !== 0 || !this.firstVisit(bags.items[i]!)) continue;
+        const scored = scoreBag(bags.items[i]!, view, this.vocabulary);
         if (scored && isBetter(scored, best)) best = scored;
       }
-      for (const variant of this.withGaps.get(known)) {
-        if (seen.has(variant)) continue;
-        seen.add(variant);
-        const scored = matchLoosely(variant, view, msg.text);
+      const gapped = this.withGaps.get(known);
+      for (let i = 0; i < gapped.items.length; i++) {
+        if ((gapped.tags[i]! & ~view.coveredBits) !== 0 || !this.firstVisit(gapped.items[i]!)) continue;
+        const scored = matchLoosely(gapped.items[i]!, view, msg.text);
         if (scored && isBetter(scored, best)) best = scored;
       }
     }
@@ -197,6 +216,6 @@ export class PatternEngine {
   }
 
   private noAnswer(msg: Message): Reply {
-    return { text: pickAlternative(splitResponse(this.fallback), msg.key), patternId: null, confidence: 0, captures: {} };
+    return { text: pickAlternative(this.fallbacks, msg.key), patternId: null, confidence: 0, captures: {} };
   }
 }

@@ -1,6 +1,6 @@
 import type { Variant } from './compile';
 import { captureTexts, type FuzzyView } from './message';
-import { fuzzyConfidence, FUZZY_CEILING, MIN_COVERAGE, patternConfidence, type Scored } from './scoring';
+import { allowedMissing, fuzzyConfidence, FUZZY_CEILING, MIN_COVERAGE, patternConfidence, type Scored } from './scoring';
 import { matchSequence } from './sequence-match';
 import type { Vocabulary } from './vocabulary';
 import { FILLER_WORDS } from './word-lists';
@@ -25,16 +25,12 @@ function order(a: Ranked, b: Ranked): number {
  */
 export function chooseAnchors(variant: Variant, vocabulary: Vocabulary): string[] {
   const total = variant.coverable;
+  const ranked = variant.terms.map((term, i): Ranked => ({ term, weight: variant.coverage[i]!, frequency: vocabulary.frequency(term) }));
   // Usually the best-ranked word alone is enough: find it in one pass, without sorting.
-  let best: Ranked | null = null;
-  for (const [i, term] of variant.terms.entries()) {
-    const candidate = { term, weight: variant.coverage[i]!, frequency: vocabulary.frequency(term) };
-    if (!best || order(candidate, best) < 0) best = candidate;
-  }
+  let best = ranked[0];
+  for (let i = 1; i < ranked.length; i++) if (order(ranked[i]!, best!) < 0) best = ranked[i];
   if (best && total - best.weight < MIN_COVERAGE * total - EPSILON) return [best.term];
-  const ranked = variant.terms
-    .map((term, i) => ({ term, weight: variant.coverage[i]!, frequency: vocabulary.frequency(term) }))
-    .sort(order);
+  ranked.sort(order);
   const anchors: string[] = [];
   let remaining = total;
   for (const term of ranked) {
@@ -45,15 +41,13 @@ export function chooseAnchors(variant: Variant, vocabulary: Vocabulary): string[
   return anchors;
 }
 
-/** Rarity weights of a phrasing's terms, recomputed only after the patterns changed. */
-const weightCache = new WeakMap<Variant, { version: number; weights: number[] }>();
-
+/** Rarity weights of a phrasing's terms, kept on the phrasing and recomputed only after the patterns changed. */
 function termWeights(variant: Variant, vocabulary: Vocabulary): number[] {
-  const cached = weightCache.get(variant);
-  if (cached?.version === vocabulary.version) return cached.weights;
-  const weights = variant.terms.map((t) => vocabulary.weight(t));
-  weightCache.set(variant, { version: vocabulary.version, weights });
-  return weights;
+  if (variant.weightsVersion !== vocabulary.version) {
+    variant.weights = variant.terms.map((t) => vocabulary.weight(t));
+    variant.weightsVersion = vocabulary.version;
+  }
+  return variant.weights;
 }
 
 /**
@@ -62,12 +56,14 @@ function termWeights(variant: Variant, vocabulary: Vocabulary): number[] {
  * precision = weighted share of the message that the trigger explains.
  */
 export function scoreBag(variant: Variant, view: FuzzyView, vocabulary: Vocabulary): Scored | null {
-  // Most candidates share one word with the message and fail MIN_COVERAGE: find out cheaply first.
+  // Most candidates share one word with the message and fail MIN_COVERAGE: find out cheaply first,
+  // with one AND when the trigger is short, else word by word.
+  if ((variant.mustHaveBits & ~view.coveredBits) !== 0) return null;
   let missing = 0;
-  const allowedMissing = (1 - MIN_COVERAGE) * variant.coverable + EPSILON;
+  const allowed = allowedMissing(variant.coverable);
   const { terms } = variant;
   for (let i = 0; i < terms.length; i++) {
-    if (!view.covers.has(terms[i]!) && (missing += variant.coverage[i]!) > allowedMissing) return null;
+    if (!view.covers.has(terms[i]!) && (missing += variant.coverage[i]!) > allowed) return null;
   }
   const weights = termWeights(variant, vocabulary);
   let matched = 0;
@@ -96,7 +92,8 @@ export function scoreBag(variant: Variant, view: FuzzyView, vocabulary: Vocabula
  * (fillers the trigger itself spells out still have to be there).
  */
 export function matchLoosely(variant: Variant, view: FuzzyView, text: string): Scored | null {
-  // Cheap check first: every word of the trigger (fillers aside) must be in the message, maybe misspelled.
+  // Cheap checks first: every word of the trigger (fillers aside) must be in the message, maybe misspelled.
+  if ((variant.contentBits & ~view.coveredBits) !== 0) return null;
   if (!variant.words.every((w) => FILLER_WORDS.has(w) || view.covers.has(w))) return null;
   const tokens = view.tokens.filter((t) => !FILLER_WORDS.has(t.word) || variant.words.includes(t.word));
   const words = tokens.map((t) => t.word);

@@ -1,33 +1,41 @@
 /**
  * A map from a key (a word) to the items filed under it: the "posting lists" of a search engine.
  * Lookups cost the length of one list, never the number of items in the whole index.
- * Most keys hold a single item, which is stored as is instead of in a one-element list (less memory).
- * Items must not be arrays themselves.
+ * Each item may carry a number (a tag) kept in a parallel array, so a search can skip items by their
+ * tag while reading one compact array, without touching the items themselves (see PatternEngine).
  */
-export class InvertedIndex<T extends object> {
-  private readonly lists = new Map<string, T | T[]>();
+export interface Postings<T> {
+  readonly items: readonly T[];
+  readonly tags: readonly number[];
+}
 
-  add(key: string, item: T): void {
+export class InvertedIndex<T> {
+  private readonly lists = new Map<string, { items: T[]; tags: number[] }>();
+
+  add(key: string, item: T, tag = 0): void {
     const filed = this.lists.get(key);
-    if (filed === undefined) this.lists.set(key, item);
-    else if (Array.isArray(filed)) filed.push(item);
-    else this.lists.set(key, [filed, item]);
+    if (!filed) this.lists.set(key, { items: [item], tags: [tag] });
+    else {
+      filed.items.push(item);
+      filed.tags.push(tag);
+    }
   }
 
-  /** Order inside a list is not meaningful (results are ranked later), so removal swaps in the last item. */
+  /** Order inside a list is not meaningful (results are ranked later), so removal moves the last item in. */
   remove(key: string, item: T): void {
     const filed = this.lists.get(key);
-    if (filed === item) this.lists.delete(key);
-    if (!Array.isArray(filed)) return;
-    const at = filed.indexOf(item);
-    if (at === -1) return;
-    filed[at] = filed[filed.length - 1]!;
-    filed.pop();
-    if (filed.length === 1) this.lists.set(key, filed[0]!);
+    const at = filed ? filed.items.indexOf(item) : -1;
+    if (!filed || at === -1) return;
+    filed.items[at] = filed.items[filed.items.length - 1]!;
+    filed.tags[at] = filed.tags[filed.tags.length - 1]!;
+    filed.items.pop();
+    filed.tags.pop();
+    if (filed.items.length === 0) this.lists.delete(key);
   }
 
-  get(key: string): readonly T[] {
-    const filed = this.lists.get(key);
-    return filed === undefined ? [] : Array.isArray(filed) ? filed : [filed];
+  get(key: string): Postings<T> {
+    return this.lists.get(key) ?? NONE;
   }
 }
+
+const NONE: Postings<never> = { items: [], tags: [] };

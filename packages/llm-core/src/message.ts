@@ -2,6 +2,7 @@ import { checkLength } from './compile';
 import { tokenize, type Token } from './normalize';
 import { typoSimilarity } from './typos';
 import type { Vocabulary } from './vocabulary';
+import { wordBit, wordBits } from './scoring';
 import { FILLER_WORDS } from './word-lists';
 
 /** A message as the exact and pattern tiers see it. */
@@ -11,6 +12,10 @@ export interface Message {
   words: string[];
   /** Normalized words joined by spaces: the exact-match key and the seed for picking an alternative. */
   key: string;
+  /** wordBits of `words`: a trigger word whose bit is not here is surely not in the message. */
+  bits: number;
+  /** The distinct words, built on first use (most candidates are ruled out by `bits` first). */
+  readonly present: ReadonlySet<string>;
 }
 
 /** What the fuzzy tier needs on top: which known words the message covers, and how much each word weighs. */
@@ -25,6 +30,8 @@ export interface FuzzyView {
   words: Map<string, MessageWord>;
   /** Sum of the weights of all content words: what a perfect match would explain. */
   totalWeight: number;
+  /** wordBit of every key of `covers`: a trigger word whose bit is missing here is surely not covered. */
+  coveredBits: number;
 }
 
 export interface MessageWord {
@@ -36,13 +43,19 @@ export function readMessage(input: string): Message {
   checkLength('message', input);
   const { text, tokens } = tokenize(input);
   const words = tokens.map((t) => t.word);
-  return { text, tokens, words, key: words.join(' ') };
+  let present: Set<string> | undefined;
+  return {
+    text, tokens, words, key: words.join(' '), bits: wordBits(words),
+    get present() {
+      return (present ??= new Set(words));
+    },
+  };
 }
 
 export function readFuzzy(message: Message, vocabulary: Vocabulary): FuzzyView {
   const nonFiller = message.tokens.filter((t) => !FILLER_WORDS.has(t.word));
   const content = nonFiller.length > 0 ? nonFiller : message.tokens;
-  const view: FuzzyView = { tokens: message.tokens, covers: new Map(), near: new Map(), words: new Map(), totalWeight: 0 };
+  const view: FuzzyView = { tokens: message.tokens, covers: new Map(), near: new Map(), words: new Map(), totalWeight: 0, coveredBits: 0 };
   for (const { word } of content) {
     const seen = view.words.get(word);
     if (seen) {
@@ -67,6 +80,7 @@ export function readFuzzy(message: Message, vocabulary: Vocabulary): FuzzyView {
     view.words.set(word, source);
     view.totalWeight += source.weight;
   }
+  for (const known of view.covers.keys()) view.coveredBits |= wordBit(known);
   return view;
 }
 

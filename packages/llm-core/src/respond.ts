@@ -16,11 +16,13 @@ export function splitResponse(response: string): string[] {
 
 /** Deterministic pick: FNV-1a hash of the normalized message, modulo the number of alternatives. */
 export function pickAlternative(alternatives: readonly string[], messageKey: string): string {
+  if (alternatives.length === 1) return alternatives[0]!;
   return alternatives[fnv1a(messageKey) % alternatives.length] ?? '';
 }
 
 /** Replaces `{name}` with the captured words; placeholders without a capture stay as written. */
 export function fillCaptures(template: string, captures: Readonly<Record<string, string>>): string {
+  if (!template.includes('{')) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(captures, name) ? captures[name]! : whole));
 }
 

@@ -13,6 +13,35 @@ export const FUZZY_CEILING = 0.95;
 /** A fuzzy candidate must contain at least this share of its trigger's words (function words count ¼). */
 export const MIN_COVERAGE = 0.8;
 
+/**
+ * One of 32 bits standing for a word (words share bits). A set of words becomes a 32-bit number, so
+ * "is this word surely not in that set?" is one AND: a bit that is not set means no word of it is there.
+ */
+export function wordBit(word: string): number {
+  return 1 << ((word.charCodeAt(0) * 7 + word.charCodeAt(word.length - 1) * 3 + word.length) & 31);
+}
+
+/** wordBit of every word of a list, ORed together. */
+export function wordBits(words: readonly string[]): number {
+  let bits = 0;
+  for (const word of words) bits |= wordBit(word);
+  return bits;
+}
+
+/** How much of a trigger's coverage may be missing before it fails MIN_COVERAGE (with room for rounding). */
+export function allowedMissing(coverable: number): number {
+  return (1 - MIN_COVERAGE) * coverable + 1e-9;
+}
+
+/**
+ * wordBit of the trigger terms that count fully (not function words), when missing any one of them
+ * already fails MIN_COVERAGE (short triggers); 0 otherwise. See scoreBag.
+ */
+export function mustHaveBits(terms: readonly string[], coverage: readonly number[], coverable: number): number {
+  if (1 <= allowedMissing(coverable)) return 0;
+  return terms.reduce((bits, term, i) => (coverage[i] === 1 ? bits | wordBit(term) : bits), 0);
+}
+
 /** How much a word counts toward MIN_COVERAGE. */
 export function coverageWeight(word: string): number {
   return FUNCTION_WORDS.has(word) ? 0.25 : 1;

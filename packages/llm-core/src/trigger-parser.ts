@@ -1,5 +1,5 @@
 import { TriggerTooComplexError } from './errors';
-import { tokenize } from './normalize';
+import { toNfkc, words } from './normalize';
 
 /** A gap in a trigger: `*` (any words, maybe none) or `{name}` (one or more words, kept as a capture). */
 export type Gap = { kind: 'wildcard' } | { kind: 'capture'; name: string };
@@ -29,16 +29,16 @@ const SYNTAX = /[*{([]/;
  * of at most LIMITS.trigger characters, so parsing stays cheap.
  */
 export function parseTrigger(trigger: string): Phrasing[] {
-  const text = trigger.normalize('NFKC');
+  const text = toNfkc(trigger);
   if (!SYNTAX.test(text)) {
     // Most triggers are plain phrases: one phrasing, no parsing needed.
-    const words: Phrasing = tokenize(text).tokens.map((t) => t.word);
-    return words.length > 0 ? [words] : [];
+    const plain: Phrasing = words(text);
+    return plain.length > 0 ? [plain] : [];
   }
   const slots: Slot[] = [];
   let plainFrom = 0;
   const flushPlain = (to: number) => {
-    for (const token of tokenize(text.slice(plainFrom, to)).tokens) slots.push(token.word);
+    for (const word of words(text.slice(plainFrom, to))) slots.push(word);
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
@@ -69,7 +69,7 @@ function readGroup(open: string, inner: string): Slot | null {
     return CAPTURE_NAME.test(name) ? { kind: 'capture', name } : null;
   }
   if (NESTED.test(inner)) return null;
-  const options = inner.split('|').map((option) => tokenize(option).tokens.map((t) => t.word));
+  const options = inner.split('|').map((option) => words(option));
   if (open === '[') options.push([]);
   return { kind: 'choice', options };
 }

@@ -1,18 +1,17 @@
 /**
- * Typo tolerance with a deletion index (the SymSpell idea): two words within k edits share a string
- * obtained by deleting at most k letters from each. So each known word is filed under its deletion
- * variants once, and a message word finds its neighbours with a few map lookups instead of a scan.
+ * Typo tolerance, the word-level rules: how many typos a word may have, edit distance, and the
+ * deletion variants the typo index (typo-index.ts) files known words under.
  */
 
 /**
  * Only the first letters of a word are filed (SymSpell's prefix trick): the index stays small for long
  * words, and a typo further in still leaves the prefixes within reach of each other.
  */
-const PREFIX = 7;
+export const PREFIX = 7;
 
 /** Typos tolerated in a word of this length: 2 from 8 letters, 1 from 4, and a swap of two letters in 3 ("teh"). */
-export function maxTypos(word: string): number {
-  return word.length >= 8 ? 2 : word.length >= 3 ? 1 : 0;
+export function maxTypos(length: number): number {
+  return length >= 8 ? 2 : length >= 3 ? 1 : 0;
 }
 
 /** Similarity credited to a word typed with this many typos. */
@@ -30,26 +29,58 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 export function editDistance(a: string, b: string, max: number): number {
   const over = max + 1;
   if (Math.abs(a.length - b.length) > max) return over;
-  if (rows[0]!.length <= b.length + 1) rows = rows.map(() => new Int32Array(b.length + 2));
+  if (a === b) return 0;
+  if (max === 1) return withinOneEdit(a, b) ? 1 : 2; // most words: a linear check is enough
+  // Letters the words share at the start and at the end cost nothing: only the middles are compared.
+  let from = 0;
+  while (from < a.length && from < b.length && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  let end = 0;
+  while (end < a.length - from && end < b.length - from && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  const n = a.length - from - end; // a's middle is a[from + 0 .. from + n)
+  const m = b.length - from - end;
+  if (n === 0 || m === 0) return Math.min(n + m, over);
+  if (rows[0]!.length <= m + 1) rows = rows.map(() => new Int32Array(m + 2));
   let [prevPrev, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
-  for (let j = 0; j <= b.length + 1; j++) prev[j] = j <= max ? j : over;
-  for (let i = 1; i <= a.length; i++) {
+  for (let j = 0; j <= m + 1; j++) prev[j] = j <= max ? j : over;
+  for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - max);
-    const hi = Math.min(b.length, i + max);
+    const hi = Math.min(m, i + max);
     row[lo - 1] = lo === 1 && i <= max ? i : over; // left of the band
     let rowMin = row[lo - 1]!;
+    const ai = a.charCodeAt(from + i - 1);
+    const aBefore = a.charCodeAt(from + i - 2);
     for (let j = lo; j <= hi; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      const bj = b.charCodeAt(from + j - 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(from + j - 2) && aBefore === bj) d = Math.min(d, prevPrev[j - 2]! + 1);
       row[j] = Math.min(d, over);
       if (d < rowMin) rowMin = d;
     }
     row[hi + 1] = over; // right of the band
     if (rowMin > max) return over;
-    [prevPrev, prev, row] = [prev, row, prevPrev];
+    const free = prevPrev; // rotate the three rows without allocating
+    prevPrev = prev;
+    prev = row;
+    row = free;
   }
-  return Math.min(prev[b.length]!, over);
+  return Math.min(prev[m]!, over);
+}
+
+/** Are two different strings one insertion, deletion, substitution or swap of neighbours apart? */
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length > b.length) return sameFrom(a, i + 1, b, i); // a letter dropped
+  if (a.length < b.length) return sameFrom(a, i, b, i + 1); // a letter added
+  if (sameFrom(a, i + 1, b, i + 1)) return true; // a letter replaced
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2); // two letters swapped
+}
+
+/** Do `a` from `i` and `b` from `j` read the same to their ends? */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
@@ -59,88 +90,43 @@ export function editDistance(a: string, b: string, max: number): number {
  * check, since every candidate is verified with editDistance.
  */
 export function forEachDeletion(word: string, depth: number, visit: (hash: number, deleted: number) => void): void {
-  const prefix = word.slice(0, PREFIX);
-  visit(hashWithout(prefix, -1, -1), 0);
-  for (let i = 0; depth > 0 && i < prefix.length; i++) {
-    visit(hashWithout(prefix, i, -1), 1);
-    for (let j = i + 1; depth > 1 && j < prefix.length; j++) visit(hashWithout(prefix, i, j), 2);
+  const n = Math.min(word.length, PREFIX);
+  visit(fnv(FNV_START, word, 0, n) >>> 2, 0); // >>> 2: non-negative, so -1 can mark an empty slot in the typo index
+  // FNV-1a reads left to right, so the hash of the letters before a deletion is computed once and continued.
+  let head = FNV_START; // the letters before i
+  for (let i = 0; depth > 0 && i < n; i++) {
+    visit(fnv(head, word, i + 1, n) >>> 2, 1);
+    let middle = head; // the letters before j, without i
+    for (let j = i + 1; depth > 1 && j < n; j++) {
+      visit(fnv(middle, word, j + 1, n) >>> 2, 2);
+      middle = fnv(middle, word, j, j + 1);
+    }
+    head = fnv(head, word, i, i + 1);
   }
 }
 
-/** FNV-1a of `text` with the characters at positions i and j left out. */
-function hashWithout(text: string, i: number, j: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) {
-    if (k === i || k === j) continue;
-    hash ^= text.charCodeAt(k);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 2; // small non-negative integers make the fastest Map keys
+const FNV_START = 0x811c9dc5;
+
+/** Continues an FNV-1a hash over text[from, to). */
+function fnv(hash: number, text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return hash;
 }
 
 /** Does `typed` count as `known` with a typo? 3-letter words only forgive a swap ("teh" → "the"). */
 export function typoDistance(known: string, typed: string): number | null {
-  const allowed = maxTypos(known);
+  const allowed = maxTypos(known.length);
   if (allowed === 0 || known === typed) return null;
   const d = editDistance(known, typed, allowed);
   if (d > allowed) return null;
-  if (known.length === 3 && (typed.length !== 3 || [...known].sort().join('') !== [...typed].sort().join(''))) return null;
+  if (known.length === 3 && !isSwap(known, typed)) return null;
   return d;
 }
 
-export interface Neighbour {
-  word: string;
-  distance: number;
-}
-
-/**
- * Known words filed under their deletion variants; `add`/`remove` keep it current word by word.
- * Most variants belong to one word only, so a single word is stored as is, several as a list.
- */
-export class TypoIndex {
-  private readonly byDeletion = new Map<number, string | string[]>();
-
-  add(word: string): void {
-    forEachDeletion(word, maxTypos(word), (key) => {
-      const filed = this.byDeletion.get(key);
-      if (filed === undefined) this.byDeletion.set(key, word);
-      else if (filed === word || (Array.isArray(filed) && filed.includes(word))) return; // one key can come up twice
-      else if (typeof filed === 'string') this.byDeletion.set(key, [filed, word]);
-      else filed.push(word);
-    });
-  }
-
-  remove(word: string): void {
-    forEachDeletion(word, maxTypos(word), (key) => {
-      const filed = this.byDeletion.get(key);
-      if (filed === word) this.byDeletion.delete(key);
-      else if (Array.isArray(filed)) {
-        const rest = filed.filter((w) => w !== word);
-        this.byDeletion.set(key, rest.length === 1 ? rest[0]! : rest);
-      }
-    });
-  }
-
-  /** Known words (other than `typed` itself) that `typed` could be a typo of. */
-  neighbours(typed: string): Neighbour[] {
-    // A known word of 8+ letters may have lost 2 letters, so search 2 deep from 6 letters on.
-    const depth = typed.length >= 6 ? 2 : typed.length >= 2 ? 1 : 0;
-    const seen = new Set<string>();
-    const found: Neighbour[] = [];
-    const typedPrefix = Math.min(typed.length, PREFIX);
-    const check = (word: string, deleted: number) => {
-      // Letters deleted on both sides to meet: each typo accounts for at most two, so more is no neighbour.
-      const deletedFromWord = Math.min(word.length, PREFIX) - (typedPrefix - deleted);
-      if (seen.has(word) || deleted + deletedFromWord > 2 * maxTypos(word)) return;
-      seen.add(word);
-      const distance = typoDistance(word, typed);
-      if (distance !== null) found.push({ word, distance });
-    };
-    forEachDeletion(typed, depth, (key, deleted) => {
-      const filed = this.byDeletion.get(key);
-      if (typeof filed === 'string') check(filed, deleted);
-      else if (filed) for (const word of filed) check(word, deleted);
-    });
-    return found;
-  }
+/** `typed` is `known` with two neighbouring letters swapped ("teh" for "the"). */
+function isSwap(known: string, typed: string): boolean {
+  if (known.length !== typed.length) return false;
+  let i = 0;
+  while (known[i] === typed[i]) i++;
+  return known[i] === typed[i + 1] && known[i + 1] === typed[i] && known.slice(i + 2) === typed.slice(i + 2);
 }

@@ -1,4 +1,4 @@
-import { TypoIndex, type Neighbour } from './typos';
+import { TypoIndex, type Neighbour } from './typo-index';
 import { FUNCTION_WORDS } from './word-lists';
 
 /**

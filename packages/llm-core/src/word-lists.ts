@@ -5,7 +5,7 @@
 
 /** Words people sprinkle into a message without changing what they ask. The fuzzy tier ignores them. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set(
-  'a an the please pls plz kindly um umm uh uhh uhm er erm hmm hm mm ah oh just really actually basically literally'.split(' '),
+  'a an the please pls plz kindly um umm uh uhh uhm er erm hmm hm mm ah oh hey ok okay so thanks thx yeah just really actually basically literally'.split(' '),
 );
 
 /**

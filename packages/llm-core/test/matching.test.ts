@@ -52,6 +52,7 @@ const cases: Record<string, [message: string, patternId: string | null, text?: s
     ['the capital of france, what is it', 'capital'],
     ["france's capital, what is it?", 'capital'],
     ['so when are you open', 'hours'],
+    ['hey, ok so what is the weather? thanks', 'weather'], // chat fillers weigh nothing
   ],
   'unrelated or partial messages get the fallback': [
     ['banana', null, 'FALLBACK'],

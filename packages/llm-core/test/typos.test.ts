@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, maxTypos, TypoIndex } from '../src/typos';
+import { TypoIndex } from '../src/typo-index';
+import { editDistance, maxTypos } from '../src/typos';
 
 describe('editDistance (with swaps)', () => {
   it.each([
@@ -45,6 +46,26 @@ describe('TypoIndex', () => {
     expect(i.neighbours('wether')).toEqual([]);
   });
 
+  it('keeps the other words of a shared variant when one is removed, and reuses the freed room', () => {
+    const i = new TypoIndex();
+    for (const w of ['form', 'from', 'farm', 'firm']) i.add(w); // all filed under "frm"
+    i.remove('from');
+    i.remove('farm');
+    expect(i.neighbours('frm').map((n) => n.word).sort()).toEqual(['firm', 'form']);
+    i.add('from');
+    i.add('fern');
+    expect(i.neighbours('frm').map((n) => n.word).sort()).toEqual(['firm', 'form', 'from']);
+    expect(i.neighbours('fren').map((n) => n.word)).toEqual(['fern']);
+  });
+
+  it('finds words among thousands (the table grows as words are added)', () => {
+    const i = new TypoIndex();
+    const words = Array.from({ length: 5000 }, (_, n) => `word${n.toString(36)}x`);
+    for (const w of words) i.add(w);
+    expect(i.neighbours('wrod2bx').map((n) => n.word)).toContain('word2bx');
+    expect(i.neighbours('zzzzzzz')).toEqual([]);
+  });
+
   it.each([
     ['at', 0],
     ['the', 1],
@@ -52,6 +73,6 @@ describe('TypoIndex', () => {
     ['sevenxx', 1],
     ['eightxxx', 2],
   ])('maxTypos(%s) = %i', (w, n) => {
-    expect(maxTypos(w)).toBe(n);
+    expect(maxTypos(w.length)).toBe(n);
   });
 });
