@@ -3,13 +3,14 @@
  * URLs once they answer. Ctrl+C stops them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { listStages } from './lib/stages';
+import { fileURLToPath } from 'node:url';
+import { existingStages, packageName } from './lib/journey';
 
-const stages = listStages();
+const stages = existingStages(fileURLToPath(new URL('..', import.meta.url)));
 const children: ChildProcess[] = [];
 
 for (const stage of stages) {
-  const child = spawn('pnpm', ['--filter', stage.packageName, 'start'], {
+  const child = spawn('pnpm', ['--filter', packageName(stage), 'start'], {
     env: { ...process.env, PORT: String(3000 + stage.number) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stopping reaches vite/tsx below pnpm

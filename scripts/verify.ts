@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listStages } from './lib/stages';
+import { fileURLToPath } from 'node:url';
+import { existingStages, packageName } from './lib/journey';
 
 interface Row {
   stage: number;
@@ -33,7 +34,10 @@ function rowsFrom(stage: number, suite: JsonSuite, file = suite.file ?? suite.ti
 }
 
 const wanted = process.argv.slice(2).map(Number);
-const stages = listStages().filter((s) => existsSync(join(s.dir, 'e2e')) && (wanted.length === 0 || wanted.includes(s.number)));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const stages = existingStages(repoRoot).filter(
+  (s) => existsSync(join(repoRoot, s.folder, 'e2e')) && (wanted.length === 0 || wanted.includes(s.number)),
+);
 if (stages.length === 0) {
   console.error(`No stage with browser checks matches ${wanted.join(', ') || 'anything'}.`);
   process.exit(1);
@@ -44,7 +48,7 @@ const crashed: number[] = [];
 for (const stage of stages) {
   console.log(`\n▶ stage ${stage.number}: ${stage.folder}`);
   const jsonFile = join(mkdtempSync(join(tmpdir(), 'verify-')), 'report.json');
-  spawnSync('pnpm', ['--filter', stage.packageName, 'e2e'], {
+  spawnSync('pnpm', ['--filter', packageName(stage), 'e2e'], {
     stdio: 'inherit',
     env: { ...process.env, VERIFY_JSON_FILE: jsonFile },
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-// The planned journey, including stages not written yet (lib/stages.ts lists the folders that exist).
+// The planned journey, including stages not written yet; existingStages() is the part that is here.
 
 /** One step of the journey: its folder, its number and the layer it adds. */
 export interface JourneyStage {
@@ -27,6 +27,14 @@ export function stageByNumber(n: number): JourneyStage | undefined {
 export function stageExists(repoRoot: string, stage: JourneyStage): boolean {
   return existsSync(join(repoRoot, stage.folder, 'package.json'));
 }
+
+/** The stages whose folders exist, in journey order. */
+export function existingStages(repoRoot: string): JourneyStage[] {
+  return STAGES.filter((stage) => stageExists(repoRoot, stage));
+}
+
+/** Stage N's package is `stage-N`, so `pnpm --filter stage-N …` reaches it. */
+export const packageName = (stage: JourneyStage) => `stage-${stage.number}`;
 
 /** A stage and the one after it; the diff between them is a lesson. */
 export interface StagePair {
