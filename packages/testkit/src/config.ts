@@ -44,7 +44,9 @@ function reporters(): ReporterDescription[] {
 
 /** The Playwright config every stage shares: one worker, system Chromium, the stage as webServer. */
 export function defineStageConfig(stage: StageConfig): PlaywrightTestConfig {
-  const baseURL = `http://localhost:${stage.port}`;
+  // E2E_PORT_OFFSET moves every stage's check port, so two checkouts can run their checks at once.
+  const port = stage.port + Number(process.env.E2E_PORT_OFFSET ?? 0);
+  const baseURL = `http://localhost:${port}`;
   return defineConfig({
     testDir: './e2e',
     fullyParallel: false,
@@ -65,7 +67,7 @@ export function defineStageConfig(stage: StageConfig): PlaywrightTestConfig {
       url: baseURL,
       reuseExistingServer: false,
       timeout: (stage.startupSeconds ?? 120) * 1000,
-      env: { PORT: String(stage.port), ...stage.env },
+      env: { PORT: String(port), ...stage.env },
       stdout: 'pipe',
       stderr: 'pipe',
     },
