@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAGE } from '../src/shared/stage';
 import { PASSWORD, call, sessionCookieOf, startTestServer, uniqueEmail, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -111,7 +112,7 @@ describe('sign up, log in, log out', () => {
     for (const hash of hashes) expect(hash).toMatch(/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/);
     expect(new Set(hashes).size).toBe(3);
     // Every byte SQLite wrote (database and write-ahead log) is free of the passwords.
-    const files = readdirSync(server.dataDir).filter((f) => f.startsWith('journey.sqlite'));
+    const files = readdirSync(server.dataDir).filter((f) => f.startsWith(STAGE.dataFile));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const bytes = readFileSync(join(server.dataDir, file));

@@ -6,6 +6,7 @@ import { openDatabase } from './db';
 import { createPatternsRepo } from './patterns-repo';
 import { createPatternsService } from './patterns-service';
 import { createApp } from './app';
+import { STAGE } from '../shared/stage';
 
 const WEB_ROOT = fileURLToPath(new URL('../../dist', import.meta.url));
 /** How long in-flight requests get to finish after a stop signal before connections are cut. */
@@ -32,7 +33,7 @@ const server = app.listen(config.port, (err?: Error) => {
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.info({ url, dataDir: config.dataDir }, `stage 2 listening on ${url}`);
+  logger.info({ url, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
 });
 
 // close() waits for every open connection, and browsers keep theirs open between requests. While

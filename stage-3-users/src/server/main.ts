@@ -7,6 +7,7 @@ import { openDatabase } from './db';
 import { createPatternsRepo } from './patterns-repo';
 import { createPatternsService } from './patterns-service';
 import { createApp } from './app';
+import { STAGE } from '../shared/stage';
 import { createAccounts } from './auth/accounts';
 import { loadSessionSecret } from './auth/session-secret';
 import { FileOutbox } from './mail/outbox';
@@ -42,7 +43,7 @@ const server = app.listen(config.port, (err?: Error) => {
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.info({ url, dataDir: config.dataDir }, `stage 3 listening on ${url}`);
+  logger.info({ url, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
 });
 
 // close() waits for every open connection, and browsers keep theirs open between requests. While

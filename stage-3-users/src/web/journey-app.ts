@@ -5,6 +5,7 @@ import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
 import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
+import { STAGE } from '../shared/stage';
 import type { HttpAuth, User } from './auth-client';
 import './account-header';
 import './auth-page';
@@ -243,7 +244,7 @@ export class JourneyApp extends LitElement {
           </svg>
           <div>
             <h1>Pattern Bot</h1>
-            <p class="stage"><strong>Stage 3 · Users</strong> <span>— your own bot, behind your own account</span></p>
+            <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
           </div>
         </div>
         ${this.user && !this.resetToken ? this.signedInActions(this.user) : nothing}
