@@ -12,7 +12,7 @@ import { openDatabase, type Db } from '../src/server/db';
 import { FileOutbox } from '../src/server/mail/outbox';
 import { createPatternsRepo } from '../src/server/patterns-repo';
 import { createPatternsService } from '../src/server/patterns-service';
-import type { User } from '../src/server/users-repo';
+import type { User } from '../src/shared/api';
 export { spawnServer, type ServerProcess } from './server-process';
 
 /** A password that passes every rule, for test accounts. */

@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pageButtons } from '@journey/ui';
-import type { HttpAuth, User } from './auth-client';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
 
 /** Who is signed in, and the way out. Fires `signed-out` once the server has cleared the session. */
 @customElement('journey-account-header')

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage, theme } from '@journey/ui';
-import type { HttpAuth, User } from './auth-client';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
 import { ApiError } from './store';
 
 export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'reset';

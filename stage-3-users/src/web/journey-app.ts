@@ -6,7 +6,8 @@ import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
 import { STAGE } from '../shared/stage';
-import type { HttpAuth, User } from './auth-client';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
 import './account-header';
 import './auth-page';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
 import { validate } from '../errors';
-import { ChatRequestSchema } from '../schemas';
+import { ChatRequestSchema } from '../../shared/api';
 
 export function chatRoutes(patterns: PatternsService): Router {
   return Router().post('/chat', (req, res) => {

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
-import { HttpError, validate } from '../errors';
-import { PatternChangesSchema, PatternInputSchema } from '../schemas';
+import { AppError } from '../app-error';
+import { validate } from '../errors';
+import { PatternChangesSchema, PatternInputSchema } from '../../shared/api';
 
 // Written for the person who sees it in the page (the API client knows which id it asked for).
-const notFound = () => new HttpError(404, 'not_found', 'That pattern does not exist; someone may have deleted it.');
+const notFound = () => new AppError('not_found', 'That pattern does not exist; someone may have deleted it.');
 
 /** Thin by design: check the input, call the service, pick the status. */
 export function patternRoutes(patterns: PatternsService): Router {

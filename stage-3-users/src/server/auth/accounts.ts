@@ -1,7 +1,8 @@
 import type { Db } from '../db';
-import { HttpError } from '../errors';
+import { AppError } from '../app-error';
 import type { Mailer } from '../mail/outbox';
-import { createUsersRepo, publicUser, type User, type UserRecord } from '../users-repo';
+import type { User } from '../../shared/api';
+import { createUsersRepo, publicUser, type UserRecord } from '../users-repo';
 import { PASSWORD_BYTES, PasswordHasher, passwordProblem } from './passwords';
 import { PasswordResets, RESET_TOKEN_MINUTES } from './password-reset';
 import { SessionTokens } from './sessions';
@@ -27,16 +28,16 @@ export const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
 export const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
 
 /** One message for "no such email" and "wrong password", so nobody can probe who has an account. */
-const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Wrong email or password.');
+const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password.');
 
 const tooManyAttempts = (retryAfterSeconds: number) => {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const message = `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-  return new HttpError(429, 'too_many_attempts', message, { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+  return new AppError('too_many_attempts', message, { retryAfterSeconds });
 };
 
 const weakPassword = (problem: string) =>
-  new HttpError(400, 'invalid_request', `password: ${problem}`, [{ path: 'password', message: problem }]);
+  new AppError('invalid_request', `password: ${problem}`, [{ path: 'password', message: problem }]);
 
 /** Signing up, logging in, sessions and password resets: the whole authentication layer's logic. */
 export function createAccounts(db: Db, options: AccountsOptions) {
@@ -74,7 +75,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
       if (problem) throw weakPassword(problem);
       await throttle(signupThrottle, [`ip:${ip}`]); // counted once the request would cost a hash
       const user = users.insert(email, await hasher.hash(password));
-      if (!user) throw new HttpError(409, 'email_taken', 'An account with this email already exists. Log in instead.');
+      if (!user) throw new AppError('email_taken', 'An account with this email already exists. Log in instead.');
       return publicUser(user);
     },
 
@@ -125,7 +126,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
 
     /** Sets a new password with a mailed token: once, within 30 minutes. Ends every existing session. */
     async resetPassword(token: string, password: string): Promise<void> {
-      const invalidToken = new HttpError(400, 'invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.');
+      const invalidToken = new AppError('invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.');
       const pending = resets.find(token);
       const user = pending ? users.byId(pending) : undefined;
       if (!user) throw invalidToken;

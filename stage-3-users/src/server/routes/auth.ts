@@ -5,7 +5,7 @@ import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/se
 import { validate } from '../errors';
 import { EXAMPLE_PATTERNS } from '../examples';
 import type { PatternsService } from '../patterns-service';
-import { CredentialsSchema, ForgotPasswordSchema, ResetPasswordSchema } from '../schemas';
+import { CredentialsSchema, ForgotPasswordSchema, ResetPasswordSchema } from '../../shared/api';
 
 /** Thin like the pattern routes: check the input, call the accounts logic, set the cookie, pick the status. */
 export function authRoutes(accounts: Accounts, patterns: PatternsService, production: boolean): Router {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
 import { signedInUser } from '../auth/require-user';
 import { validate } from '../errors';
-import { ChatRequestSchema } from '../schemas';
+import { ChatRequestSchema } from '../../shared/api';
 
 export function chatRoutes(patterns: PatternsService): Router {
   return Router().post('/chat', (req, res) => {
