@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
 import { AppError } from '../app-error';
+import { jsonBody } from '../body';
 import { validate } from '../errors';
 import { PatternChangesSchema, PatternInputSchema } from '../../shared/api';
 
@@ -15,12 +16,12 @@ export function patternRoutes(patterns: PatternsService): Router {
     res.json({ patterns: patterns.list() });
   });
 
-  router.post('/patterns', (req, res) => {
+  router.post('/patterns', jsonBody, (req, res) => {
     const pattern = patterns.teach(validate(PatternInputSchema, req.body));
     res.status(201).json({ pattern });
   });
 
-  router.put('/patterns/:id', (req, res) => {
+  router.put('/patterns/:id', jsonBody, (req, res) => {
     const pattern = patterns.update(req.params.id, validate(PatternChangesSchema, req.body));
     if (!pattern) throw notFound();
     res.json({ pattern });

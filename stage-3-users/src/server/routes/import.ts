@@ -3,6 +3,7 @@ import { parseExport } from '@journey/llm-core';
 import type { PatternsService } from '../patterns-service';
 import { signedInUser } from '../auth/require-user';
 import { AppError } from '../app-error';
+import { importBody } from '../body';
 import { validate } from '../errors';
 import { PatternInputSchema } from '../../shared/api';
 
@@ -11,7 +12,7 @@ import { PatternInputSchema } from '../../shared/api';
  * as teaching one. Nothing is stored unless every pattern passes.
  */
 export function importRoutes(patterns: PatternsService): Router {
-  return Router().post('/import', (req, res) => {
+  return Router().post('/import', importBody, (req, res) => {
     const parsed = parseExport(req.body);
     if (!parsed.ok) throw new AppError('invalid_export', parsed.reason);
     const inputs = parsed.file.patterns.map((pattern, i) => validate(PatternInputSchema, pattern, `Pattern ${i + 1}`));

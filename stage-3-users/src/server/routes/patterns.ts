@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
 import { signedInUser } from '../auth/require-user';
 import { AppError } from '../app-error';
+import { jsonBody } from '../body';
 import { validate } from '../errors';
 import { PatternChangesSchema, PatternInputSchema } from '../../shared/api';
 
@@ -18,12 +19,12 @@ export function patternRoutes(patterns: PatternsService): Router {
     res.json({ patterns: patterns.list(signedInUser(req).id) });
   });
 
-  router.post('/patterns', (req, res) => {
+  router.post('/patterns', jsonBody, (req, res) => {
     const pattern = patterns.teach(signedInUser(req).id, validate(PatternInputSchema, req.body));
     res.status(201).json({ pattern });
   });
 
-  router.put('/patterns/:id', (req, res) => {
+  router.put('/patterns/:id', jsonBody, (req, res) => {
     const pattern = patterns.update(signedInUser(req).id, req.params.id, validate(PatternChangesSchema, req.body));
     if (!pattern) throw notFound();
     res.json({ pattern });
