@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { AppError } from '../app-error';
 import type { Mailer } from '../mail/outbox';
+import { createPasswordResetsRepo } from '../password-resets-repo';
 import type { User } from '../../shared/api';
 import { createUsersRepo, publicUser, type UserRecord } from '../users-repo';
 import { PASSWORD_BYTES, PasswordHasher, passwordProblem } from './passwords';
@@ -42,7 +43,7 @@ const weakPassword = (problem: string) =>
 /** Signing up, logging in, sessions and password resets: the whole authentication layer's logic. */
 export function createAccounts(db: Db, options: AccountsOptions) {
   const users = createUsersRepo(db);
-  const resets = new PasswordResets(db);
+  const resets = new PasswordResets(createPasswordResetsRepo(db));
   const hasher = options.hasher ?? new PasswordHasher();
   const tokens = new SessionTokens(options.secret, options.sessionSeconds);
   const loginThrottle = new AttemptThrottle('login', ATTEMPTS, options.limiters ?? inMemory);
