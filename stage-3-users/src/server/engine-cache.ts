@@ -26,6 +26,15 @@ export function createEngineCache(load: (userId: string) => Pattern[], fallback:
       return engine;
     },
 
+    /**
+     * Forgets the user's engine; their next request builds it again from the database. For when the
+     * database changed behind the cache's back: a rolled-back write here, another instance's write
+     * in stage 5.
+     */
+    invalidate(userId: string): void {
+      engines.delete(userId);
+    },
+
     get size(): number {
       return engines.size;
     },

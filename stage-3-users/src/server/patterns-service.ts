@@ -53,18 +53,16 @@ export function createPatternsService(repo: PatternsRepo) {
         known.add(signature(input));
         fresh.push(input);
       }
-      const added: Pattern[] = [];
       try {
-        return repo.transaction(() => {
-          for (const input of fresh) {
+        return repo.transaction(() =>
+          fresh.map((input) => {
             const pattern = repo.insert(userId, input);
             engine.add(pattern);
-            added.push(pattern);
-          }
-          return added;
-        });
+            return pattern;
+          }),
+        );
       } catch (error) {
-        added.forEach((pattern) => engine.remove(pattern.id)); // the rows were rolled back: forget them too
+        engines.invalidate(userId); // the rows were rolled back: the engine is rebuilt from what remains
         throw error;
       }
     },
