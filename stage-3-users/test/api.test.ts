@@ -25,7 +25,7 @@ describe('the HTTP API', () => {
 
   it('examples someone deleted stay deleted when the server starts again', async () => {
     for (const id of await listIds()) await server.api('DELETE', `/api/patterns/${id}`);
-    const again = await startTestServer({ dataDir: server.dataDir, secret: server.secret });
+    const again = await startTestServer({ dataDir: server.dataDir });
     try {
       expect((await clientFor(again.url, server.session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
     } finally {
@@ -116,7 +116,7 @@ describe('the HTTP API', () => {
 
   it('loads what is in the database when an app starts on it (the engine is built once, at start)', async () => {
     await server.api('POST', '/api/patterns', { trigger: 'remember me', response: 'I do' });
-    const second = await startTestServer({ dataDir: server.dataDir, secret: server.secret });
+    const second = await startTestServer({ dataDir: server.dataDir });
     try {
       const sameUser = clientFor(second.url, server.session);
       expect((await sameUser.api('POST', '/api/chat', { message: 'remember me' })).json.reply.text).toBe('I do');

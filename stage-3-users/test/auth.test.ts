@@ -128,4 +128,20 @@ describe('sign up, log in, log out', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(server.db.prepare('SELECT count(*) FROM users WHERE email = ?').pluck().get(email)).toBe(1);
   });
+
+  it('an account and its example patterns commit together: when a pattern cannot be written, no account is left', async () => {
+    // As if the disk filled up halfway through the signup: every insert into patterns fails.
+    server.db.exec("CREATE TEMP TRIGGER patterns_fail BEFORE INSERT ON patterns BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const email = uniqueEmail('halfway');
+    const failed = await server.anonymous.api('POST', '/api/auth/signup', { email, password: PASSWORD });
+    expect(failed.status).toBe(500);
+    expect(failed.headers.getSetCookie()).toEqual([]);
+    expect(server.db.prepare('SELECT count(*) FROM users WHERE email = ?').pluck().get(email)).toBe(0);
+
+    // Nothing was half-made, so the same email signs up once the disk is fine again, examples and all.
+    server.db.exec('DROP TRIGGER patterns_fail');
+    const again = await server.signUp(email);
+    expect((await again.api('GET', '/api/patterns')).json.patterns.map((p: { trigger: string }) => p.trigger)).toContain('my name is {name}');
+    expect((await again.api('POST', '/api/chat', { message: 'My name is Ada' })).json.reply.text).toBe('Nice to meet you, Ada!');
+  });
 });

@@ -41,7 +41,7 @@ describe('pnpm migrate:from-stage-2', () => {
     expect(first.out).toContain(`Found ${stage2Count} pattern(s) in the stage-2 database.`);
     expect(first.out).toContain(`${stage2Count} pattern(s) copied to ${owner.session.user.email}; 0 skipped`);
 
-    server = await startTestServer({ dataDir, secret: bystander.secret });
+    server = await startTestServer({ dataDir });
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: owner.session.user.email, password: PASSWORD });
     expect(login.status).toBe(200);
     const ownerClient = clientFor(server.url, owner.session);

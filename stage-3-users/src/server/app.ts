@@ -56,7 +56,7 @@ export function createApp({ patterns, accounts, logger, production, outbox, webR
   app.use('/api', cookieParser(), sameOriginOnly);
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
-  app.use('/api', healthRoutes(), authRoutes(accounts, patterns, production));
+  app.use('/api', healthRoutes(), authRoutes(accounts, production));
   app.use('/api', requireUser(accounts), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));
 

@@ -1,4 +1,6 @@
 import type { Db } from '../db';
+import { EXAMPLE_PATTERNS } from '../examples';
+import type { PatternsService } from '../patterns-service';
 import { AppError } from '../app-error';
 import type { Mailer } from '../mail/outbox';
 import { createPasswordResetsRepo } from '../password-resets-repo';
@@ -41,7 +43,7 @@ const weakPassword = (problem: string) =>
   new AppError('invalid_request', `password: ${problem}`, [{ path: 'password', message: problem }]);
 
 /** Signing up, logging in, sessions and password resets: the whole authentication layer's logic. */
-export function createAccounts(db: Db, options: AccountsOptions) {
+export function createAccounts(db: Db, patterns: PatternsService, options: AccountsOptions) {
   const users = createUsersRepo(db);
   const resets = new PasswordResets(createPasswordResetsRepo(db));
   const hasher = options.hasher ?? new PasswordHasher();
@@ -70,14 +72,22 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   return {
     sessionSeconds: tokens.lifetimeSeconds,
 
-    /** 409 when the email has an account. (This does tell that it exists: see the README.) */
+    /**
+     * A new account with the example patterns in it, so its first chat already works: both commit
+     * in one transaction, or neither does. 409 when the email has an account. (This does tell that
+     * it exists: see the README.)
+     */
     async signUp(email: string, password: string, ip: string): Promise<User> {
       const problem = passwordProblem(password, email);
       if (problem) throw weakPassword(problem);
       await throttle(signupThrottle, [`ip:${ip}`]); // counted once the request would cost a hash
-      const user = users.insert(email, await hasher.hash(password));
-      if (!user) throw new AppError('email_taken', 'An account with this email already exists. Log in instead.');
-      return publicUser(user);
+      const hash = await hasher.hash(password); // before the transaction, which must not wait for bcrypt
+      return db.transaction(() => {
+        const user = users.insert(email, hash);
+        if (!user) throw new AppError('email_taken', 'An account with this email already exists. Log in instead.');
+        patterns.importMany(user.id, EXAMPLE_PATTERNS);
+        return publicUser(user);
+      }).immediate();
     },
 
     /** The user, or 401 for any wrong email/password, or 429 after too many attempts. */

@@ -4,12 +4,10 @@ import { requireUser, signedInUser } from '../auth/require-user';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/session-transport';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { EXAMPLE_PATTERNS } from '../examples';
-import type { PatternsService } from '../patterns-service';
 import { CredentialsSchema, ForgotPasswordSchema, ResetPasswordSchema } from '../../shared/api';
 
 /** Thin like the pattern routes: check the input, call the accounts logic, set the cookie, pick the status. */
-export function authRoutes(accounts: Accounts, patterns: PatternsService, production: boolean): Router {
+export function authRoutes(accounts: Accounts, production: boolean): Router {
   const router = Router();
   const startSession = async (res: Response, userId: string) =>
     setSessionCookie(res, await accounts.startSession(userId), production, accounts.sessionSeconds);
@@ -17,7 +15,6 @@ export function authRoutes(accounts: Accounts, patterns: PatternsService, produc
   router.post('/auth/signup', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
     const user = await accounts.signUp(email, password, req.ip ?? 'unknown');
-    patterns.importMany(user.id, EXAMPLE_PATTERNS); // a new account's first chat already works
     await startSession(res, user.id);
     res.status(201).json({ user });
   });
