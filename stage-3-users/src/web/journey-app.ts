@@ -8,6 +8,7 @@ import type { HttpPatternStore } from './store';
 import { STAGE } from '../shared/stage';
 import type { User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
+import { RESET_DONE, SIGNED_IN, SIGNED_OUT } from './events';
 import './account-header';
 import './auth-page';
 
@@ -177,6 +178,9 @@ export class JourneyApp extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.addEventListener(PATTERNS_CHANGED, () => void this.refresh());
+    this.addEventListener(SIGNED_IN, (event) => this.signedIn(event.detail));
+    this.addEventListener(SIGNED_OUT, () => this.signedOut());
+    this.addEventListener(RESET_DONE, () => this.resetDone());
     // A reset link opened while the page is already open changes only the #fragment.
     window.addEventListener('hashchange', this.readResetLink);
     void this.start();
@@ -267,8 +271,6 @@ export class JourneyApp extends LitElement {
         .auth=${this.auth}
         .mode=${this.resetToken ? 'reset' : 'sign-in'}
         .resetToken=${this.resetToken}
-        @signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}
-        @reset-done=${this.resetDone}
       ></journey-auth-page>`;
     }
     return html`
@@ -298,7 +300,7 @@ export class JourneyApp extends LitElement {
           </button>
           <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />
         </div>
-        <journey-account-header .user=${user} .auth=${this.auth} @signed-out=${this.signedOut}></journey-account-header>
+        <journey-account-header .user=${user} .auth=${this.auth}></journey-account-header>
       </div>`;
   }
 
