@@ -1,7 +1,7 @@
 import { PatternEngine, type Pattern } from '@journey/llm-core';
 
 /** Engines of the users who were active most recently; the others are rebuilt from the database on demand. */
-export const DEFAULT_CACHED_ENGINES = 500;
+const DEFAULT_CACHED_ENGINES = 500;
 
 /**
  * One engine per user, because each user's chat must only ever know that user's patterns. An

@@ -3,7 +3,7 @@ import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
 import type { PatternsRepo } from './patterns-repo';
 
-export const FALLBACK = "I don't know that one yet. Teach me with the form!";
+const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
 /** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
 const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;

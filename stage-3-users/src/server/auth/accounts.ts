@@ -26,9 +26,9 @@ export interface AccountsOptions {
 }
 
 /** 5 tries per account and per IP address in 15 minutes, for logins and for reset mails alike. */
-export const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
+const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
 /** Every signup costs a bcrypt hash (a third of a second of CPU): unlimited, one client could keep the server busy. */
-export const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
+const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
 
 /** One message for "no such email" and "wrong password", so nobody can probe who has an account. */
 const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password.');

@@ -8,7 +8,7 @@ import { STAGE } from '../../shared/stage';
  * on every request; a password reset raises it and every older token stops working.
  */
 export const SESSION_COOKIE = 'session';
-export const DEFAULT_SESSION_SECONDS = 7 * 24 * 60 * 60;
+const DEFAULT_SESSION_SECONDS = 7 * 24 * 60 * 60;
 
 const ALGORITHM = 'HS256'; // pinned: a token that names another algorithm (or "none") is refused
 const ISSUER = `llm-journey/stage-${STAGE.number}`;
