@@ -67,7 +67,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err); // too late for a JSON answer: let Express end the response
   const known = toAppError(err);
   if (!known) req.log.error({ err }, 'unhandled error');
-  const { code, message, details } = known ?? new AppError('internal_error', 'Something went wrong on the server.');
+  const error = known ?? new AppError('internal_error', 'Something went wrong on the server.');
+  const { code, message, details } = error;
   const body: ErrorBody = { error: details === undefined ? { code, message } : { code, message, details } };
   res.status(STATUS[code]).json(body);
 };

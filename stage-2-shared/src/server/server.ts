@@ -19,7 +19,7 @@ export interface ServerOptions {
 }
 
 /**
- * The composition root: the one place that wires database → repository → service → app. main.ts,
+ * The composition root: the one place that wires database → repositories → services → app. main.ts,
  * the tests and the benchmarks all build the server here, so they run the same thing.
  */
 export function createServer(config: Config, options: ServerOptions = {}) {

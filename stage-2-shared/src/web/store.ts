@@ -2,6 +2,17 @@ import { createExport, parseExport, type ExportFile, type PatternInput, type Rep
 import { StoreError, type PatternStore } from '@journey/ui';
 import type { ChatAnswer, ErrorBody, ImportAnswer, Pattern, PatternAnswer, PatternList } from '../shared/api';
 
+/** A refusal from the server, with its status. */
+export class ApiError extends StoreError {
+  constructor(
+    message: string,
+    code: string,
+    readonly status: number,
+  ) {
+    super(message, code);
+  }
+}
+
 /**
  * Stage 2's PatternStore: the patterns live on the server, and so does the engine. Every method is
  * one HTTP request; a refusal comes back as a StoreError carrying the server's own message.
@@ -48,25 +59,33 @@ export class HttpPatternStore implements PatternStore {
     }
   }
 
-  /** One request. `body` is sent as JSON; a string is taken to be JSON already. */
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.base}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-    } catch (cause) {
-      throw new StoreError('The server cannot be reached. Check that it is running, then try again.', 'network', { cause });
-    }
-    if (response.status === 204) return undefined as T;
-    const data: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      // Anything but our JSON error (a proxy's HTML page, say) leaves `error` undefined.
-      const { error } = (data ?? {}) as Partial<ErrorBody>;
-      throw new StoreError(error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.code ?? `http_${response.status}`);
-    }
-    return data as T;
+  private request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return request<T>(this.base, method, path, body);
   }
+}
+
+/** One request to the API. `body` is sent as JSON; a string is taken to be JSON already. */
+export async function request<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new StoreError('The server cannot be reached. Check that it is running, then try again.', 'network', { cause });
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    // Anything but our JSON error (a proxy's HTML page, say) leaves `error` undefined.
+    const { error } = (data ?? {}) as Partial<ErrorBody>;
+    throw new ApiError(
+      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      error?.code ?? `http_${response.status}`,
+      response.status,
+    );
+  }
+  return data as T;
 }

@@ -53,14 +53,16 @@ export function createPatternsService(repo: PatternsRepo) {
         known.add(signature(input));
         fresh.push(input);
       }
+      const added: Pattern[] = [];
       try {
-        return repo.transaction(() =>
-          fresh.map((input) => {
+        return repo.transaction(() => {
+          for (const input of fresh) {
             const pattern = repo.insert(userId, input);
             engine.add(pattern);
-            return pattern;
-          }),
-        );
+            added.push(pattern);
+          }
+          return added;
+        });
       } catch (error) {
         engines.invalidate(userId); // the rows were rolled back: the engine is rebuilt from what remains
         throw error;
