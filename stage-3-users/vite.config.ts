@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { STAGE } from './src/shared/stage';
+import { STAGE } from './src/shared/stage.ts'; // with its extension, as Vite's config loader asks
 
 // The server (src/server/main.ts) serves the built page and the API together on 3003.
 // `pnpm dev` runs Vite on 5173 with hot reload and hands /api (and the /dev/outbox page) to that server.
