@@ -2,14 +2,15 @@ import type { Variant } from './compile';
 import type { FuzzyView } from './message';
 import { FUZZY_CEILING, wordBit, type Scored } from './scoring';
 import type { Vocabulary } from './vocabulary';
-import { FUNCTION_WORDS } from './word-lists';
+import { FUNCTION_WORDS, NEGATIONS } from './word-lists';
 
 /**
  * Partial questions: a message that leaves out one content word of a longer trigger, such as "what are
  * your opening hours" for "what are your opening hours on sunday". The fuzzy tier cannot take these (a
  * missing rare word usually means another question), so they get their own, stricter rule: the trigger
- * has at least PARTIAL_MIN_TERMS content words, the message has all of them but one, and the message
- * says nothing the trigger does not (function words aside). It answers only when clearly ahead.
+ * has at least PARTIAL_MIN_TERMS content words, the message has all of them but one (and every "not"),
+ * and the message says nothing the trigger does not (function words aside). It answers only when
+ * clearly ahead of the runner-up.
  */
 export const PARTIAL_MIN_TERMS = 3;
 
@@ -57,7 +58,7 @@ export function scorePartial(variant: Variant, view: FuzzyView): Scored | null {
       continue;
     }
     missing += coverage[i]!;
-    if (coverage[i] === 1 && ++missingContent > 1) return null;
+    if ((coverage[i] === 1 && ++missingContent > 1) || NEGATIONS.has(terms[i]!)) return null; // "can't log in" ≠ "can log in"
   }
   // Every content word of the message must be one of the trigger's (itself, or typed with a typo).
   for (const word of view.words.keys()) {
