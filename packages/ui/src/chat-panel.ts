@@ -88,6 +88,7 @@ export class ChatPanel extends LitElement {
       }
       .bot {
         align-self: flex-start;
+        align-items: flex-start; /* the bubble keeps its own width when "why?" opens below it */
       }
       .bubble {
         padding: 0.55rem 0.85rem;
