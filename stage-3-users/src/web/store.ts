@@ -1,5 +1,5 @@
 import { createExport, parseExport, type ExportFile, type Pattern, type PatternInput, type Reply } from '@journey/llm-core';
-import { StoreError, type PatternStore } from '@journey/ui';
+import { StoreError, type PatternStore, type Taught } from '@journey/ui';
 
 /** What the server sends when something went wrong (see src/server/errors.ts). */
 interface ErrorBody {
@@ -36,12 +36,13 @@ export class HttpPatternStore implements PatternStore {
     return (await this.request<{ patterns: Pattern[] }>('GET', '/api/patterns')).patterns;
   }
 
-  async add(input: PatternInput): Promise<Pattern> {
-    return (await this.request<{ pattern: Pattern }>('POST', '/api/patterns', input)).pattern;
+  /** The saved pattern, and the patterns that already answered some of its messages. */
+  async add(input: PatternInput): Promise<Taught> {
+    return this.request<Taught>('POST', '/api/patterns', input);
   }
 
-  async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
-    return (await this.request<{ pattern: Pattern }>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
+  async update(id: string, changes: Partial<PatternInput>): Promise<Taught> {
+    return this.request<Taught>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes);
   }
 
   async remove(id: string): Promise<void> {
