@@ -27,7 +27,7 @@ const ALTERNATIVE_FLOOR = 0.5;
 const MAX_OVERLAPS = 10;
 
 /** What `toJSON` returns and `fromJSON` reads: the patterns and options, not the derived indexes. */
-export interface EngineSnapshot {
+interface EngineSnapshot {
   format: 'llm-core-engine';
   version: 1;
   options: Required<EngineOptions>;

@@ -34,7 +34,7 @@ export interface FuzzyView {
   coveredBits: number;
 }
 
-export interface MessageWord {
+interface MessageWord {
   count: number;
   weight: number;
 }

@@ -12,7 +12,7 @@ import { FUNCTION_WORDS, NEGATIONS } from './word-lists';
  * and the message says nothing the trigger does not (function words aside). It answers only when
  * clearly ahead of the runner-up.
  */
-export const PARTIAL_MIN_TERMS = 3;
+const PARTIAL_MIN_TERMS = 3;
 
 /** How far ahead of the runner-up a partial match must be to answer; closer, the reply asks "did you mean". */
 export const CLEAR_LEAD = 0.05;
