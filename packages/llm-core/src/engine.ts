@@ -4,7 +4,7 @@ import { chooseAnchors, matchLoosely, scoreBag } from './fuzzy';
 import { InvertedIndex } from './inverted-index';
 import { captureTexts, readFuzzy, readMessage, type FuzzyView, type Message } from './message';
 import { shareAMessage } from './overlap';
-import { CLEAR_LEAD, contentTermBits, isPartialCandidate, partialAnchors, scorePartial } from './partial';
+import { CLEAR_LEAD, contentTermBits, isPartialCandidate, mayBePartial, partialAnchors, scorePartial } from './partial';
 import { fillCaptures, pickAlternative, splitResponse } from './respond';
 import { exactness, isBetter, patternConfidence, type Scored } from './scoring';
 import { matchSequence } from './sequence-match';
@@ -115,7 +115,7 @@ export class PatternEngine {
     const shortlist = this.matchFuzzy(msg, view);
     const fuzzy = shortlist.best;
     if (fuzzy && fuzzy.confidence >= this.threshold) return this.answer(fuzzy, msg, view);
-    this.matchPartial(view, shortlist);
+    if (mayBePartial(view)) this.matchPartial(view, shortlist);
     const [best, runnerUp] = shortlist.items;
     const clear = best?.tier === 'partial' && (!runnerUp || runnerUp.confidence <= best.confidence - CLEAR_LEAD);
     if (best && clear && best.confidence >= this.threshold) return this.answer(best, msg, view);

@@ -28,6 +28,20 @@ export function partialAnchors(variant: Variant, vocabulary: Vocabulary): string
   return content.sort(rarer).slice(0, 2);
 }
 
+/**
+ * Whether the message can be a partial question at all, checked before any lookup: every content word
+ * is known (or a typo of a known one), since the trigger must explain it, and there are at least two.
+ */
+export function mayBePartial(view: FuzzyView): boolean {
+  let content = 0;
+  for (const word of view.words.keys()) {
+    if (FUNCTION_WORDS.has(word)) continue;
+    if (!view.covers.has(word) && !view.near.get(word)?.size) return false;
+    content++;
+  }
+  return content >= PARTIAL_MIN_TERMS - 1;
+}
+
 /** wordBit of the content words: a message that lacks two of these bits lacks two words (see isPartialCandidate). */
 export function contentTermBits(variant: Variant): number {
   return variant.terms.reduce((bits, term, i) => (variant.coverage[i] === 1 ? bits | wordBit(term) : bits), 0);
