@@ -168,7 +168,8 @@ export class PatternEngine {
         this.exact.add(variant.key, variant);
         this.indexUnder(this.fuzzy, variant, chooseAnchors(variant, this.vocabulary), variant.mustHaveBits);
         const anchors = partialAnchors(variant, this.vocabulary);
-        if (anchors) for (const word of anchors) this.partial.add(word, variant, contentTermBits(variant));
+        const bits = anchors ? contentTermBits(variant) : 0;
+        if (anchors) for (const word of anchors) this.partial.add(word, variant, bits);
         variant.partialUnder = anchors ?? [];
       } else if (variant.words.length === 0) {
         this.catchAll.add(variant);
