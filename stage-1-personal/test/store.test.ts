@@ -28,7 +28,7 @@ describe('LocalPatternStore', () => {
 
   it('keeps what was taught for the next visit, and answers with it', async () => {
     const storage = new TestStorage();
-    const taught = await new LocalPatternStore(storage).add({ trigger: ' good morning ', response: 'Morning!' });
+    const { pattern: taught } = await new LocalPatternStore(storage).add({ trigger: ' good morning ', response: 'Morning!' });
     expect(taught.trigger).toBe('good morning');
 
     const later = new LocalPatternStore(storage);
@@ -36,10 +36,27 @@ describe('LocalPatternStore', () => {
     expect(await later.chat('Good morning!')).toMatchObject({ text: 'Morning!', patternId: taught.id });
   });
 
+  it('the first claim: with the examples present, a taught `hello` answers, names the example it overlaps, and still answers after a reload', async () => {
+    const storage = new TestStorage();
+    const store = new LocalPatternStore(storage);
+    const { overlaps } = await store.add({ trigger: 'hello', response: 'hi there' });
+    expect(overlaps).toEqual([{ id: expect.any(String), trigger: '(hi|hello|hey) [there]', takesOver: true }]);
+    expect((await store.chat('hello')).text).toBe('hi there');
+    expect((await new LocalPatternStore(storage).chat('hello')).text).toBe('hi there');
+  });
+
+  it('reads patterns saved before they had times', async () => {
+    const storage = new TestStorage();
+    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, patterns: [{ id: 'a', trigger: 'hi', response: 'old' }] }));
+    const store = new LocalPatternStore(storage);
+    expect(store.problem).toBeNull();
+    expect((await store.chat('hi')).text).toBe('old');
+  });
+
   it('persists edits and deletions', async () => {
     const storage = new TestStorage();
     const store = new LocalPatternStore(storage);
-    const p = await store.add({ trigger: 'ping', response: 'pong' });
+    const { pattern: p } = await store.add({ trigger: 'ping', response: 'pong' });
     await store.update(p.id, { response: 'PONG' });
     expect((await new LocalPatternStore(storage).list()).find((x) => x.id === p.id)?.response).toBe('PONG');
     expect((await store.chat('ping')).text).toBe('PONG');
@@ -100,7 +117,7 @@ describe('LocalPatternStore', () => {
     it('says so and changes nothing, in storage or in memory', async () => {
       const storage = new TestStorage();
       const store = new LocalPatternStore(storage);
-      const existing = await store.add({ trigger: 'keep me', response: 'kept' });
+      const { pattern: existing } = await store.add({ trigger: 'keep me', response: 'kept' });
       const saved = storage.getItem(STORAGE_KEY);
       const listed = await store.list();
       storage.full = true;

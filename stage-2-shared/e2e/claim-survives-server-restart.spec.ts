@@ -1,18 +1,18 @@
 import { test, expect } from '@journey/testkit';
 import { ownServer } from './own-server';
-import { patternRow, say, teach, unique } from './page-actions';
+import { say, teach, triggers } from './page-actions';
 
-// This spec stops and starts the server, so it runs its own.
+// This spec stops and starts the server, so it runs its own (a fresh database, with the examples).
 const server = ownServer('stage-2-e2e-restart-');
 
-test('what was taught survives a server restart, in both browsers', async ({ page, browser }) => {
-  const trigger = unique('where is the spare key');
+test('what was taught survives a server restart, in both browsers, and still answers first', async ({ page, browser }) => {
+  // The journey's own example: the example greeting `(hi|hello|hey) [there]` also answers `hello`.
   await page.goto(server.url());
-  await teach(page, trigger, 'Under the blue flower pot.');
+  await teach(page, 'hello', 'hi there');
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto(server.url());
-  await expect((await say(otherPage, trigger)).locator('.bubble')).toHaveText('Under the blue flower pot.');
+  await expect((await say(otherPage, 'hello')).locator('.bubble')).toHaveText('hi there');
 
   // Stop the server as an operator would, then start it again with the same port and data.
   expect(await server.stop()).toBe(0);
@@ -20,8 +20,8 @@ test('what was taught survives a server restart, in both browsers', async ({ pag
 
   for (const p of [page, otherPage]) {
     await p.reload();
-    await expect(patternRow(p, trigger)).toBeVisible();
-    await expect((await say(p, trigger)).locator('.bubble')).toHaveText('Under the blue flower pot.');
+    await expect(triggers(p)).toContainText(['(hi|hello|hey) [there]', 'hello']);
+    await expect((await say(p, 'hello')).locator('.bubble')).toHaveText('hi there');
   }
   await other.close();
 });

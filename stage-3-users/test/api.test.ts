@@ -53,6 +53,14 @@ describe('the HTTP API', () => {
     expect(list.json.patterns.at(-1)).toEqual(taught.json.pattern);
   });
 
+  it('the first claim: a taught `hello` answers instead of the example greeting, and the 201 names the overlap', async () => {
+    const taught = await server.api('POST', '/api/patterns', { trigger: 'hello', response: 'hi there' });
+    expect(taught.json.overlaps).toEqual([{ id: expect.any(String), trigger: '(hi|hello|hey) [there]', takesOver: true }]);
+    expect((await server.api('POST', '/api/chat', { message: 'hello' })).json.reply.text).toBe('hi there');
+    const edited = await server.api('PUT', `/api/patterns/${taught.json.pattern.id}`, { trigger: 'good morning' });
+    expect(edited.json.overlaps).toEqual([]);
+  });
+
   it('POST /api/chat answers with a taught response, and the fallback otherwise', async () => {
     const { json } = await server.api('POST', '/api/patterns', { trigger: 'ping', response: 'pong' });
     const hit = await server.api('POST', '/api/chat', { message: 'Ping!' });

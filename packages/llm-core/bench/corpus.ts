@@ -23,8 +23,51 @@ const CAPTURE_FRAMES = ['my C is {value}', 'call me {value} C', 'C C for {value}
 const FRAME_WORDS = new Set([...FRAMES, ...WILDCARD_FRAMES, ...CAPTURE_FRAMES].flatMap((f) => f.split(' ')));
 const EXTRA_WORDS = ['please', 'so', 'hey', 'now', 'today', 'um', 'just', 'really', 'ok', 'then', 'again', 'quickly'];
 
-export type QueryClass = 'exact' | 'variant' | 'wildcard' | 'capture' | 'one typo' | 'reordered/extra' | 'no match';
-export const QUERY_CLASSES: QueryClass[] = ['exact', 'variant', 'wildcard', 'capture', 'one typo', 'reordered/extra', 'no match'];
+export type QueryClass = 'exact' | 'variant' | 'wildcard' | 'capture' | 'one typo' | 'reordered/extra' | 'word left out' | 'no match' | 'common no-match';
+export const QUERY_CLASSES: QueryClass[] = ['exact', 'variant', 'wildcard', 'capture', 'one typo', 'reordered/extra', 'word left out', 'no match', 'common no-match'];
+
+/** Words in nearly every question: a message made only of these asks nothing a trigger answers. */
+export const COMMON_WORDS = 'the is what how my it do you can i a to of in on for that this are be your me we and not does did was have will there here when where why who which about with so please'.split(' ');
+
+/** A message of 2 to 6 common words ("what is it", "how do i do that"). */
+export function commonWords(random: Random): string[] {
+  return Array.from({ length: 2 + random.int(5) }, () => random.pick(COMMON_WORDS));
+}
+
+/**
+ * Plain triggers by each of their content words, to tell whether a message with one content word left
+ * out has one right answer: no other trigger's content words differ from the message's by one word or
+ * none (that one would fit as well).
+ */
+export class ContentIndex {
+  private readonly byWord = new Map<string, { id: string; content: Set<string> }[]>();
+
+  constructor(triggers: readonly { id: string; words: readonly string[] }[], private readonly isContent: (word: string) => boolean) {
+    for (const { id, words } of triggers) {
+      const entry = { id, content: new Set(words.filter(isContent)) };
+      for (const w of entry.content) this.byWord.set(w, [...(this.byWord.get(w) ?? []), entry]);
+    }
+  }
+
+  content(words: readonly string[]): Set<string> {
+    return new Set(words.filter(this.isContent));
+  }
+
+  /** Another trigger whose content words differ from these words' by at most one. */
+  hasRival(words: readonly string[], except: string): boolean {
+    const mine = this.content(words);
+    for (const w of mine) {
+      for (const { id, content } of this.byWord.get(w) ?? []) {
+        if (id === except) continue;
+        let differ = 0;
+        for (const c of content) if (!mine.has(c)) differ++;
+        for (const m of mine) if (!content.has(m)) differ++;
+        if (differ <= 1) return true;
+      }
+    }
+    return false;
+  }
+}
 
 export interface Query {
   cls: QueryClass;
@@ -92,12 +135,14 @@ export function buildCorpus(size: number, queriesPerClass: number, seed = 42): C
     [...wild, ...capture].map((p) => p.trigger),
     (words) => words.find((w) => !FRAME_WORDS.has(w)) ?? words[0]!,
   );
+  const isContent = (w: string) => !FUNCTION_WORDS.has(w) && !FILLER_WORDS.has(w);
+  const contentIndex = new ContentIndex(plain.map((p) => ({ id: p.id, words: p.trigger.split(' ') })), isContent);
   const queries: Query[] = [];
   const add = (cls: QueryClass, make: () => Query | null) => {
     for (let made = 0, tries = 0; made < queriesPerClass && tries < queriesPerClass * 20; tries++) {
       const q = make();
       // Fuzzy and no-match queries that a wildcard trigger legitimately matches have no single right answer.
-      const ambiguous = q && (cls === 'one typo' || cls === 'reordered/extra' || cls === 'no match') && oracle.matchesAny(q.message);
+      const ambiguous = q && cls !== 'exact' && cls !== 'variant' && cls !== 'wildcard' && cls !== 'capture' && oracle.matchesAny(q.message);
       if (q && !ambiguous) {
         queries.push(q);
         made++;
@@ -153,6 +198,16 @@ export function buildCorpus(size: number, queriesPerClass: number, seed = 42): C
     const message = shuffled.join(' ');
     return message === p.trigger ? null : { cls: 'reordered/extra', message, expected: p.id };
   });
+  add('word left out', () => {
+    // A trigger of 3+ content words asked without one of them ("where can i find brastel" for "... brastel moum").
+    const p = random.pick(plain);
+    const words = p.trigger.split(' ');
+    const content = words.map((w, i) => (isContent(w) ? i : -1)).filter((i) => i >= 0);
+    if (new Set(content.map((i) => words[i])).size < 3) return null;
+    words.splice(random.pick(content), 1);
+    if (exactKeys.has(words.join(' ')) || contentIndex.hasRival(words, p.id)) return null;
+    return { cls: 'word left out', message: words.join(' '), expected: p.id };
+  });
   add('no match', () => {
     // Half: a frame with words no trigger uses. Half: a near miss, a real trigger whose rarest content
     // word (its topic) is swapped for one no trigger uses.
@@ -166,6 +221,10 @@ export function buildCorpus(size: number, queriesPerClass: number, seed = 42): C
     const rarest = slots.reduce((a, b) => (frequency.get(words[b]!)! < frequency.get(words[a]!)! ? b : a));
     words[rarest] = random.pick(distinct);
     return { cls: 'no match', message: words.join(' '), expected: null };
+  });
+  add('common no-match', () => {
+    const message = commonWords(random).join(' ');
+    return exactKeys.has(message) ? null : { cls: 'common no-match', message, expected: null };
   });
   return { patterns, queries };
 }

@@ -1,7 +1,7 @@
 import type { Pattern } from '../src/types';
-import type { Corpus, Query, QueryClass } from './corpus';
+import { commonWords, ContentIndex, type Corpus, type Query, type QueryClass } from './corpus';
 import * as W from './english-words';
-import { QueryJudge, withinTypoReach, type Phrasing } from './query-judge';
+import { isMeaningful, QueryJudge, withinTypoReach, type Phrasing } from './query-judge';
 import { Random, Zipf } from './random';
 
 /**
@@ -93,6 +93,8 @@ export function buildIndependentCorpus(size: number, queriesPerClass: number, se
   const wild = patterns.filter((p) => p.trigger.includes('*'));
   const captured = patterns.filter((p) => p.trigger.includes('{'));
   const phrase = (p: Pattern) => random.pick(surfaces.get(p.id)!);
+  const plainPhrasings = phrasings.filter((p) => p.elements.every((el) => el !== '*' && !el.startsWith('{')));
+  const contentIndex = new ContentIndex(plainPhrasings.map((p) => ({ id: p.id, words: p.elements })), isMeaningful);
 
   const queries: Query[] = [];
   const add = (cls: QueryClass, make: () => Query | null) => {
@@ -163,6 +165,19 @@ export function buildIndependentCorpus(size: number, queriesPerClass: number, se
     if (judge.containedPlain(out, words.length, p.id).length > 0 || judge.gapMatches(out).length > 0) return null;
     return { cls: 'reordered/extra', message: out.join(' '), expected: p.id };
   });
+  add('word left out', () => {
+    // A trigger with 3+ meaningful words asked without one ("what time does the bank open", without "on monday").
+    const p = random.pick(plain);
+    const words = normalize(phrase(p).join(' '));
+    const meaningful = words.map((w, i) => (isMeaningful(w) ? i : -1)).filter((i) => i >= 0);
+    if (new Set(meaningful.map((i) => words[i])).size < 3) return null;
+    const at = random.pick(meaningful);
+    // A last word goes with the little word before it ("on monday", "in paris").
+    const from = at === words.length - 1 && at > 0 && !isMeaningful(words[at - 1]!) ? at - 1 : at;
+    words.splice(from, at - from + 1);
+    if (judge.isPlainTrigger(words) || judge.gapMatches(words).length > 0 || contentIndex.hasRival(words, p.id)) return null;
+    return { cls: 'word left out', message: words.join(' '), expected: p.id };
+  });
   add('no match', () => {
     const kind = random.int(3);
     let words: string[];
@@ -178,6 +193,11 @@ export function buildIndependentCorpus(size: number, queriesPerClass: number, se
     }
     if (words.some(readsAsTypo) || judge.sameMeaning(words).length > 0 || judge.gapMatches(words).length > 0) return null;
     return { cls: 'no match', message: words.join(' '), expected: null };
+  });
+  add('common no-match', () => {
+    const words = commonWords(random);
+    if (judge.isPlainTrigger(words) || judge.sameMeaning(words).length > 0 || judge.gapMatches(words).length > 0) return null;
+    return { cls: 'common no-match', message: words.join(' '), expected: null };
   });
   return { patterns, queries };
 }

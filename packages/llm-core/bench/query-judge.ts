@@ -16,6 +16,8 @@ const STOP = new Set(
   ('a an the i me my you your it is are am was be do does did can could will would to of in on at for with ' +
     'about and or not no what when where who why how which this that there please um uh hey so ok hi well hmm thanks quick question').split(' '),
 );
+/** A word that carries some of a question's meaning (by the judge's own list). */
+export const isMeaningful = (word: string) => !STOP.has(word);
 const isGap = (el: string) => el === '*' || el.startsWith('{');
 const literals = (p: Phrasing) => p.elements.filter((el) => !isGap(el));
 

@@ -9,6 +9,8 @@ import { FILLER_WORDS } from './word-lists';
 /** A pattern ready for matching: its trigger parsed into phrasings, its response split into alternatives. */
 export interface CompiledPattern {
   pattern: Pattern;
+  /** `pattern.updatedAt` in milliseconds (0 without one): between equally good matches the newest answers. */
+  taughtAt: number;
   variants: Variant[];
   /** Distinct literal words of all phrasings: what the vocabulary counts once per pattern. */
   words: string[];
@@ -18,6 +20,10 @@ export interface CompiledPattern {
 /** One phrasing of a trigger, with what each matching tier needs precomputed. */
 export interface Variant {
   owner: CompiledPattern;
+  /** Its place among the owner's phrasings (the last tie-break, see precedence). */
+  position: number;
+  /** exact: the whole trigger is plain words · variant: one of several phrasings · wildcard: it has gaps. */
+  match: 'exact' | 'variant' | 'wildcard';
   elements: Phrasing;
   /** The literal words in order. */
   words: string[];
@@ -38,6 +44,7 @@ export interface Variant {
   termCounts: number[] | undefined;
   /** The words this phrasing is filed under in the engine's indexes, so remove can find it. */
   indexedUnder: string[];
+  partialUnder: string[];
   /** The engine's search count when it last scored this phrasing (cheaper than a Set of seen phrasings). */
   visited: number;
   /** Rarity weights of `terms`, valid while the vocabulary's version equals `weightsVersion` (see termWeights). */
@@ -56,13 +63,17 @@ export function checkLength(field: keyof typeof LIMITS, text: string): void {
 export function compilePattern(pattern: Pattern, intern: (word: string) => string = (w) => w): CompiledPattern {
   checkLength('trigger', pattern.trigger);
   checkLength('response', pattern.response);
+  const { id, trigger, response, updatedAt } = pattern;
+  const taughtAt = updatedAt === undefined ? 0 : Date.parse(updatedAt);
   const compiled: CompiledPattern = {
-    pattern: { id: pattern.id, trigger: pattern.trigger, response: pattern.response },
+    pattern: updatedAt === undefined ? { id, trigger, response } : { id, trigger, response, updatedAt },
+    taughtAt: Number.isNaN(taughtAt) ? 0 : taughtAt,
     variants: [],
     words: [],
     responses: splitResponse(pattern.response),
   };
-  for (const parsed of parseTrigger(pattern.trigger)) {
+  const phrasings = parseTrigger(pattern.trigger);
+  for (const parsed of phrasings) {
     const elements = parsed.map((el) => (typeof el === 'string' ? intern(el) : el));
     const words = elements.filter((el) => typeof el === 'string');
     const gaps = elements.length - words.length;
@@ -70,6 +81,8 @@ export function compilePattern(pattern: Pattern, intern: (word: string) => strin
     // Every variant gets the same fields in the same order: one object shape keeps property reads fast.
     compiled.variants.push({
       owner: compiled,
+      position: compiled.variants.length,
+      match: gaps > 0 ? 'wildcard' : phrasings.length > 1 ? 'variant' : 'exact',
       elements: gaps === 0 ? words : elements,
       words,
       gaps,
@@ -82,6 +95,7 @@ export function compilePattern(pattern: Pattern, intern: (word: string) => strin
       mustHaveBits: mustHaveBits(terms, coverage, coverable),
       termCounts,
       indexedUnder: [],
+      partialUnder: [],
       visited: 0,
       weights: [],
       weightsVersion: -1,

@@ -5,7 +5,7 @@ import type { PatternInput } from './types';
  * format can still read this one. Parsing never throws on odd input: it returns a reason instead.
  */
 export const EXPORT_FORMAT = 'llm-journey-patterns';
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -14,7 +14,7 @@ export interface ExportFile {
   patterns: PatternInput[];
 }
 
-export type ParsedExport = { ok: true; file: ExportFile } | { ok: false; reason: string };
+type ParsedExport = { ok: true; file: ExportFile } | { ok: false; reason: string };
 
 export function createExport(patterns: readonly PatternInput[], now = new Date()): ExportFile {
   return {

@@ -84,7 +84,7 @@ export function scoreBag(variant: Variant, view: FuzzyView, vocabulary: Vocabula
   if (matched === 0) return null;
   const recall = matched / total;
   const precision = Math.min(1, explained / view.totalWeight);
-  return { variant, confidence: fuzzyConfidence(recall, precision, similar / matched), captures: {} };
+  return { variant, confidence: fuzzyConfidence(recall, precision, similar / matched), captures: {}, tier: 'fuzzy' };
 }
 
 /**
@@ -100,5 +100,5 @@ export function matchLoosely(variant: Variant, view: FuzzyView, text: string): S
   const match = matchSequence(variant.elements, words, (literal, word) => (literal === word ? 1 : (view.near.get(word)?.get(literal) ?? 0)));
   if (!match) return null;
   const confidence = FUZZY_CEILING * match.similarity * patternConfidence(variant.words.length, words.length);
-  return { variant, confidence, captures: captureTexts(text, tokens, match.captures) };
+  return { variant, confidence, captures: captureTexts(text, tokens, match.captures), tier: 'fuzzy' };
 }

@@ -1,10 +1,7 @@
-export type { Pattern, PatternInput, Reply } from './types';
-export { PatternEngine, type EngineOptions } from './engine';
-export { createExport, parseExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ParsedExport } from './export-file';
+export type { Alternative, Explanation, Overlap, Pattern, PatternInput, Reply } from './types';
+export { PatternEngine } from './engine';
+export { createExport, parseExport, EXPORT_FORMAT, type ExportFile } from './export-file';
 export { LIMITS } from './limits';
-export { DEFAULT_FALLBACK, DEFAULT_THRESHOLD, type EngineSnapshot } from './engine';
-export { EngineError, InputTooLongError, TriggerTooComplexError, isEngineError, type EngineErrorCode } from './errors';
-export { normalizeText, tokenize, type Token } from './normalize';
-export { parseTrigger, MAX_PHRASINGS, type Element, type Gap, type Phrasing } from './trigger-parser';
-export { RESPONSE_SEPARATOR, splitResponse } from './respond';
+export { EngineError, InputTooLongError, TriggerTooComplexError, isEngineError } from './errors';
+export { parseTrigger } from './trigger-parser';
 export { countTokens } from './tokens';

@@ -4,7 +4,7 @@
  * Each item may carry a number (a tag) kept in a parallel array, so a search can skip items by their
  * tag while reading one compact array, without touching the items themselves (see PatternEngine).
  */
-export interface Postings<T> {
+interface Postings<T> {
   readonly items: readonly T[];
   readonly tags: readonly number[];
 }

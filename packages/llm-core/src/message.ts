@@ -3,7 +3,7 @@ import { tokenize, type Token } from './normalize';
 import { typoSimilarity } from './typos';
 import type { Vocabulary } from './vocabulary';
 import { wordBit, wordBits } from './scoring';
-import { FILLER_WORDS } from './word-lists';
+import { FILLER_WORDS, FUNCTION_WORDS } from './word-lists';
 
 /** A message as the exact and pattern tiers see it. */
 export interface Message {
@@ -34,7 +34,7 @@ export interface FuzzyView {
   coveredBits: number;
 }
 
-export interface MessageWord {
+interface MessageWord {
   count: number;
   weight: number;
 }
@@ -64,9 +64,10 @@ export function readFuzzy(message: Message, vocabulary: Vocabulary): FuzzyView {
       continue;
     }
     const source: MessageWord = { count: 1, weight: vocabulary.weight(word) };
-    if (vocabulary.has(word)) {
-      // Known words are taken as typed, which keeps "form" from also meaning "from".
-      view.covers.set(word, { source, similarity: 1 });
+    if (vocabulary.has(word) || FUNCTION_WORDS.has(word)) {
+      // Known words are taken as typed, which keeps "form" from also meaning "from"; so are common
+      // English words no trigger uses yet ("that" is not a typo of "thai").
+      if (vocabulary.has(word)) view.covers.set(word, { source, similarity: 1 });
     } else {
       const near = new Map(vocabulary.neighbours(word).map((n) => [n.word, typoSimilarity(n.distance)]));
       view.near.set(word, near);

@@ -8,7 +8,7 @@ export interface Token {
   end: number;
 }
 
-export interface TokenizedText {
+interface TokenizedText {
   text: string;
   tokens: Token[];
 }

@@ -3,7 +3,7 @@
  * ("Hi! || Hello there!"); one is picked from a hash of the normalized message, so the same
  * message always gets the same answer while different messages get some variety.
  */
-export const RESPONSE_SEPARATOR = '||';
+const RESPONSE_SEPARATOR = '||';
 
 const PLACEHOLDER = /\{([\p{L}\p{N}_]+)\}/gu;
 

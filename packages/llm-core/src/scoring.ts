@@ -65,13 +65,39 @@ export interface Scored {
   variant: Variant;
   confidence: number;
   captures: Record<string, string>;
+  /**
+   * Which search found it: exact (normalized words equal), pattern (around `*` / `{name}`), fuzzy
+   * (typos, word order, extra words) or partial (a content word left out, see partial.ts).
+   */
+  tier: 'exact' | 'pattern' | 'fuzzy' | 'partial';
 }
 
-/** Ranking with deterministic ties: confidence, more literal words, fewer gaps, then pattern id. */
+/** exact trigger > one phrasing of `(a|b)` / `[optional]` > `*` / `{name}` (see precedence). */
+const RANK = { exact: 2, variant: 1, wildcard: 0 } as const;
+
+/** Positive when phrasing `a` is the more exact: its kind of trigger, then more literal words, then fewer gaps. */
+export function exactness(a: Variant, b: Variant): number {
+  return RANK[a.match] - RANK[b.match] || a.words.length - b.words.length || b.gaps - a.gaps;
+}
+
+/**
+ * Which of two matches answers: positive when `a` does. A total order, so the answer never depends on
+ * the order patterns were added in: higher confidence; then the more exact phrasing; then the pattern
+ * taught or changed most recently; then the pattern id and the phrasing's place, only to break ties of
+ * equal timestamps.
+ */
+export function precedence(a: Scored, b: Scored): number {
+  const x = a.variant;
+  const y = b.variant;
+  return (
+    a.confidence - b.confidence ||
+    exactness(x, y) ||
+    x.owner.taughtAt - y.owner.taughtAt ||
+    (x.owner.pattern.id < y.owner.pattern.id ? 1 : x.owner.pattern.id > y.owner.pattern.id ? -1 : 0) ||
+    y.position - x.position
+  );
+}
+
 export function isBetter(a: Scored, b: Scored | null): boolean {
-  if (!b) return true;
-  if (a.confidence !== b.confidence) return a.confidence > b.confidence;
-  if (a.variant.words.length !== b.variant.words.length) return a.variant.words.length > b.variant.words.length;
-  if (a.variant.gaps !== b.variant.gaps) return a.variant.gaps < b.variant.gaps;
-  return a.variant.owner.pattern.id < b.variant.owner.pattern.id;
+  return !b || precedence(a, b) > 0;
 }

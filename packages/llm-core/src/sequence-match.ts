@@ -1,9 +1,9 @@
 import type { Element, Gap } from './trigger-parser';
 
 /** How a trigger word compares with a message word: 0 = different, 1 = same, in between = a typo away. */
-export type WordSimilarity = (triggerWord: string, messageWord: string) => number;
+type WordSimilarity = (triggerWord: string, messageWord: string) => number;
 
-export interface SequenceMatch {
+interface SequenceMatch {
   /** Token index ranges [start, end) per capture name. */
   captures: Record<string, [number, number]>;
   /** Product of the word similarities of the literal words (1 when all were typed exactly). */

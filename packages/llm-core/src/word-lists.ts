@@ -20,3 +20,6 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     'and or but if then than so too very there here all any some up out off down also let'
   ).split(' '),
 );
+
+/** Words that turn a question around: a message that leaves one out asks something else. */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never']);

@@ -91,12 +91,3 @@ describe('confidence', () => {
     expect(() => new PatternEngine([], { threshold: 2 })).toThrow(RangeError);
   });
 });
-
-describe('ties', () => {
-  it('are broken by pattern id, whatever order the patterns were added in', () => {
-    const a = { id: 'a', trigger: 'hello', response: 'A' };
-    const b = { id: 'b', trigger: 'Hello!', response: 'B' };
-    expect(new PatternEngine([a, b]).reply('hello').patternId).toBe('a');
-    expect(new PatternEngine([b, a]).reply('hello').patternId).toBe('a');
-  });
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize } from '../src/index';
+import { normalizeText, tokenize } from '../src/normalize';
 
 describe('normalizeText', () => {
   it.each([

@@ -12,6 +12,25 @@ const patternList = fc
   })
   .map((ps) => ps.map((p, i): Pattern => ({ id: `p${i}`, ...p, response: `${p.response.replaceAll('|', '')} #${i}` })));
 
+/** Plain, variant and wildcard triggers with times from a short list, so equal kinds and equal times both happen. */
+const datedPatterns = fc
+  .array(
+    fc.record({
+      words: fc.array(fc.constantFrom('hi', 'yo', 'cat', 'dog', 'sun'), { minLength: 1, maxLength: 3 }), // few words: many ties
+      shape: fc.constantFrom('plain', 'optional', 'either', 'wildcard'),
+      day: fc.integer({ min: 1, max: 3 }),
+    }),
+    { minLength: 1, maxLength: 25 },
+  )
+  .map((ps) =>
+    ps.map(({ words, shape, day }, i): Pattern => {
+      const [first, ...rest] = words;
+      const head = shape === 'optional' ? `[${first}]` : shape === 'either' ? `(${first}|${rest[0] ?? 'x'})` : first;
+      const trigger = `${head} ${rest.join(' ')}${shape === 'wildcard' ? ' *' : ''}`;
+      return { id: `p${i}`, trigger, response: `r${i}`, updatedAt: `2025-01-0${day}T00:00:00.000Z` };
+    }),
+  );
+
 /** Re-types a message: random case, punctuation between words, extra spaces. */
 const retyped = (message: string) =>
   fc.tuple(fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), fc.constantFrom('', '!', '?', '...', ',')).map(([upper, punct]) =>
@@ -65,6 +84,39 @@ describe('properties', () => {
         expect(reply.confidence).toBeGreaterThanOrEqual(0);
         expect(reply.confidence).toBeLessThanOrEqual(1);
         expect(new PatternEngine([...patterns].reverse()).reply(message)).toEqual(reply);
+      }),
+    );
+  });
+
+  it('precedence is total: the same dated patterns in any order give the same answers', () => {
+    fc.assert(
+      fc.property(
+        datedPatterns.chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length }))),
+        fc.array(fc.constantFrom('hi', 'yo cat', 'dog sun hi', 'cat cat'), { maxLength: 5 }),
+        ([patterns, shuffled], messages) => {
+          const probes = [...messages, ...patterns.map((p) => p.trigger.replace(/[()[\]|*]/g, ' '))];
+          const a = new PatternEngine(patterns);
+          const b = new PatternEngine([]);
+          shuffled.forEach((p) => b.add(p));
+          expect(probes.map((m) => b.reply(m))).toEqual(probes.map((m) => a.reply(m)));
+        },
+      ),
+    );
+  });
+
+  it('adding an unrelated pattern (other words, or even a wildcard that matches too) never changes an exact match’s answer', () => {
+    fc.assert(
+      fc.property(patternList, fc.nat(), phrase, fc.nat(3), (patterns, pick, words, shape) => {
+        fc.pre(patterns.length > 0);
+        const message = patterns[pick % patterns.length]!.trigger;
+        const [first] = message.split(' ');
+        // Other words, or a wildcard that matches the message too: exact matches come first either way.
+        const trigger = [words, `${words} *`, `${first} *`, `* ${message}`][shape]!;
+        fc.pre(trigger !== message);
+        const engine = new PatternEngine(patterns);
+        const before = engine.reply(message);
+        engine.add({ id: 'unrelated', trigger, response: 'unrelated', updatedAt: '2099-01-01T00:00:00.000Z' });
+        expect(engine.reply(message)).toEqual(before);
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PatternEngine, splitResponse } from '../src/index';
+import { PatternEngine } from '../src/index';
+import { splitResponse } from '../src/respond';
 
 describe('splitResponse', () => {
   it.each([

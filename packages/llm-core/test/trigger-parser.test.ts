@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PHRASINGS, parseTrigger, TriggerTooComplexError, type Phrasing } from '../src/index';
+import { parseTrigger, TriggerTooComplexError } from '../src/index';
+import { MAX_PHRASINGS, type Phrasing } from '../src/trigger-parser';
 
 const show = (phrasings: Phrasing[]) =>
   phrasings.map((p) => p.map((el) => (typeof el === 'string' ? el : el.kind === 'wildcard' ? '*' : `{${el.name}}`)).join(' '));

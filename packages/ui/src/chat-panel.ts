@@ -2,13 +2,17 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { LIMITS, type Pattern, type Reply } from '@journey/llm-core';
+import { didYouMean, didYouMeanStyles } from './did-you-mean';
 import { errorMessage, type PatternStore } from './store';
 import { theme } from './styles';
+import { whyPanel, whyStyles, whyToggle } from './why-answer';
 
 interface ChatMessage {
   from: 'you' | 'bot';
   text: string;
   reply?: Reply;
+  /** Its "why?" explanation is showing. */
+  open?: boolean;
 }
 
 /**
@@ -19,6 +23,8 @@ interface ChatMessage {
 export class ChatPanel extends LitElement {
   static override styles = [
     theme,
+    whyStyles,
+    didYouMeanStyles,
     css`
       :host {
         display: flex;
@@ -82,6 +88,7 @@ export class ChatPanel extends LitElement {
       }
       .bot {
         align-self: flex-start;
+        align-items: flex-start; /* the bubble keeps its own width when "why?" opens below it */
       }
       .bubble {
         padding: 0.55rem 0.85rem;
@@ -200,7 +207,7 @@ export class ChatPanel extends LitElement {
                 : nothing}
             </li>`
           : nothing}
-        ${this.messages.map((message) => this.renderMessage(message))}
+        ${this.messages.map((message, index) => this.renderMessage(message, index))}
         ${this.pending
           ? html`<li class="bot" aria-label="Thinking…">
               <span class="bubble dots" aria-hidden="true"><span></span><span></span><span></span></span>
@@ -223,16 +230,27 @@ export class ChatPanel extends LitElement {
     `;
   }
 
-  private renderMessage({ from, text, reply }: ChatMessage) {
+  private renderMessage(message: ChatMessage, index: number) {
+    const { from, text, reply, open = false } = message;
     if (from === 'you') {
       return html`<li class="you"><span class="visually-hidden">You:</span><p class="bubble">${text}</p></li>`;
     }
-    const fallback = reply?.patternId == null;
-    return html`
-      <li class="bot ${fallback ? 'fallback' : ''}">
+    const panelId = `why-${index}`;
+    const toggle = () => (this.messages = this.messages.map((m) => (m === message ? { ...m, open: !open } : m)));
+    if (!reply || reply.patternId === null) {
+      return html`<li class="bot fallback">
         <span class="visually-hidden">Bot:</span>
         <p class="bubble">${text}</p>
-        <p class="meta">${fallback ? 'No pattern matched · fallback answer' : this.renderSource(reply!)}</p>
+        <p class="meta">No pattern matched · fallback answer</p>
+        ${reply?.alternatives?.length ? didYouMean(reply.alternatives, (q) => void this.send(q), this.pending) : nothing}
+      </li>`;
+    }
+    return html`
+      <li class="bot">
+        <span class="visually-hidden">Bot:</span>
+        <p class="bubble">${text}</p>
+        <p class="meta">${this.renderSource(reply)} ${reply.how ? whyToggle(open, panelId, toggle) : nothing}</p>
+        ${reply.how && open ? whyPanel(reply.how, panelId) : nothing}
       </li>
     `;
   }

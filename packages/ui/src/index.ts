@@ -1,4 +1,4 @@
-export { StoreError, errorMessage, type PatternStore } from './store';
+export { StoreError, errorMessage, type PatternStore, type Taught } from './store';
 export { PATTERNS_CHANGED, patternsChanged } from './events';
 export { validatePattern, hasErrors, type PatternErrors } from './validate';
 export { theme, pageButtons } from './styles';

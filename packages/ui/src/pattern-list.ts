@@ -3,7 +3,8 @@ import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Pattern, PatternInput } from '@journey/llm-core';
 import { patternsChanged } from './events';
-import { StoreError, errorMessage, type PatternStore } from './store';
+import { overlapNotice, overlapStyles } from './overlap-notice';
+import { StoreError, errorMessage, type PatternStore, type Taught } from './store';
 import { theme } from './styles';
 import { hasErrors, validatePattern, type PatternErrors } from './validate';
 
@@ -18,6 +19,7 @@ type RowMode = { id: string; kind: 'edit'; draft: PatternInput; errors: PatternE
 export class PatternList extends LitElement {
   static override styles = [
     theme,
+    overlapStyles,
     css`
       header {
         display: flex;
@@ -144,7 +146,8 @@ export class PatternList extends LitElement {
         display: block;
         color: var(--_text);
       }
-      .alert {
+      .alert,
+      .overlap {
         margin-bottom: 0.75rem;
       }
       @media (max-width: 480px) {
@@ -161,6 +164,8 @@ export class PatternList extends LitElement {
   @state() private query = '';
   @state() private mode: RowMode | null = null;
   @state() private failure = '';
+  /** The last pattern edited, to say which patterns it now overlaps. */
+  @state() private edited: Taught | null = null;
 
   override render() {
     const shown = this.filtered();
@@ -182,6 +187,7 @@ export class PatternList extends LitElement {
           : nothing}
       </header>
       ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
+      ${this.edited ? overlapNotice(this.edited.pattern.trigger, this.edited.overlaps) : nothing}
       ${this.patterns.length === 0
         ? html`<div class="empty"><strong>No patterns yet</strong>Teach one and it will show up here.</div>`
         : shown.length === 0
@@ -263,6 +269,7 @@ export class PatternList extends LitElement {
 
   private async open(pattern: Pattern, kind: 'edit' | 'confirm') {
     this.failure = '';
+    this.edited = null;
     this.mode =
       kind === 'edit'
         ? { id: pattern.id, kind, draft: { trigger: pattern.trigger, response: pattern.response }, errors: {} }
@@ -299,7 +306,7 @@ export class PatternList extends LitElement {
     }
     try {
       const { trigger, response } = this.mode.draft;
-      await this.store.update(pattern.id, { trigger: trigger.trim(), response: response.trim() });
+      this.edited = await this.store.update(pattern.id, { trigger: trigger.trim(), response: response.trim() });
       this.dispatchEvent(patternsChanged());
       await this.close(pattern.id, 'edit');
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Pattern, PatternInput, Reply } from '@journey/llm-core';
+import type { Overlap, Pattern, PatternInput, Reply } from '@journey/llm-core';
 
 /**
  * What the components need from wherever patterns live. Stage 1 keeps them in localStorage,
@@ -6,10 +6,16 @@ import type { Pattern, PatternInput, Reply } from '@journey/llm-core';
  */
 export interface PatternStore {
   list(): Promise<Pattern[]>;
-  add(input: PatternInput): Promise<Pattern>;
-  update(id: string, changes: Partial<PatternInput>): Promise<Pattern>;
+  add(input: PatternInput): Promise<Taught>;
+  update(id: string, changes: Partial<PatternInput>): Promise<Taught>;
   remove(id: string): Promise<void>;
   chat(message: string): Promise<Reply>;
+}
+
+/** A pattern as saved, and the patterns that already answered some of the same messages. */
+export interface Taught {
+  pattern: Pattern;
+  overlaps: Overlap[];
 }
 
 /**

@@ -3,7 +3,8 @@ import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LIMITS, type PatternInput } from '@journey/llm-core';
 import { patternsChanged } from './events';
-import { errorMessage, type PatternStore } from './store';
+import { overlapNotice, overlapStyles } from './overlap-notice';
+import { errorMessage, type PatternStore, type Taught } from './store';
 import { theme } from './styles';
 import { hasErrors, validatePattern, type PatternErrors } from './validate';
 
@@ -12,6 +13,7 @@ import { hasErrors, validatePattern, type PatternErrors } from './validate';
 export class TeachForm extends LitElement {
   static override styles = [
     theme,
+    overlapStyles,
     css`
       form {
         display: grid;
@@ -63,6 +65,8 @@ export class TeachForm extends LitElement {
   @state() private saving = false;
   @state() private status = '';
   @state() private failure = '';
+  /** The last pattern taught, to say which patterns it overlaps. */
+  @state() private taught: Taught | null = null;
 
   override render() {
     return html`
@@ -75,6 +79,7 @@ export class TeachForm extends LitElement {
           <button type="submit" ?disabled=${this.saving}>${this.saving ? 'Teaching…' : 'Teach it'}</button>
           <p class="saved" role="status">${this.status}</p>
         </div>
+        ${this.taught ? overlapNotice(this.taught.pattern.trigger, this.taught.overlaps) : nothing}
       </form>
     `;
   }
@@ -125,6 +130,7 @@ export class TeachForm extends LitElement {
   private edit(field: keyof PatternInput, value: string) {
     this.values = { ...this.values, [field]: value };
     this.status = '';
+    this.taught = null;
     if (this.submitted) this.errors = validatePattern(this.values);
   }
 
@@ -141,13 +147,13 @@ export class TeachForm extends LitElement {
     }
     this.saving = true;
     try {
-      const pattern = await this.store.add({
+      this.taught = await this.store.add({
         trigger: this.values.trigger.trim(),
         response: this.values.response.trim(),
       });
       this.values = { trigger: '', response: '' };
       this.submitted = false;
-      this.status = `Learned “${pattern.trigger}”. Try it in the chat.`;
+      this.status = `Learned “${this.taught.pattern.trigger}”. Try it in the chat.`;
       this.dispatchEvent(patternsChanged());
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#trigger')?.focus();

@@ -52,6 +52,45 @@ describe('chat panel', () => {
     expect($$(panel, '.suggestions')).toEqual([]);
   });
 
+  it('"why?" shows how the pattern matched: the kind of match, the words found and the typos read', async () => {
+    const store = new MemoryStore([{ trigger: 'what is the weather', response: 'Sunny.' }]);
+    const panel = await mount<ChatPanel>('journey-chat-panel', { store, patterns: await store.list() });
+    await say(panel, 'whats teh weather');
+    const why = $(panel, '.log li.bot .why-toggle');
+    expect(why.tagName).toBe('BUTTON');
+    expect(why.getAttribute('aria-expanded')).toBe('false');
+    expect($$(panel, '.why')).toEqual([]);
+
+    why.click();
+    await settle(panel);
+    expect(why.getAttribute('aria-expanded')).toBe('true');
+    const panelText = $(panel, `#${why.getAttribute('aria-controls')}`).textContent!.replace(/\s+/g, ' ');
+    expect(panelText).toContain('Close match');
+    expect(panelText).toContain('Matched words: what is the weather');
+    expect(panelText).toContain('Typos read as: teh → the');
+
+    why.click();
+    await settle(panel);
+    expect($$(panel, '.why')).toEqual([]);
+  });
+
+  it('a fallback offers "did you mean" buttons that ask that question', async () => {
+    const store = new MemoryStore([
+      { trigger: 'what are your opening hours on sunday', response: 'Closed on Sundays.' },
+      { trigger: 'what are your opening hours on monday', response: 'Nine to five.' },
+    ]);
+    const panel = await mount<ChatPanel>('journey-chat-panel', { store });
+    await say(panel, 'what are your opening hours');
+    const chips = $$(panel, '.did-you-mean button');
+    expect(chips.map((c) => c.textContent!.trim()).sort()).toEqual([
+      'what are your opening hours on monday',
+      'what are your opening hours on sunday',
+    ]);
+    chips.find((c) => c.textContent!.includes('monday'))!.click();
+    await settle(panel);
+    expect($$(panel, '.log li.bot .bubble').at(-1)!.textContent).toBe('Nine to five.');
+  });
+
   it('announces replies politely to screen readers', async () => {
     const panel = await mount<ChatPanel>('journey-chat-panel', { store: new MemoryStore() });
     expect($(panel, '.log').getAttribute('aria-live')).toBe('polite');

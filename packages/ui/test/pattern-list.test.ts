@@ -49,6 +49,21 @@ describe('pattern list', () => {
     expect($(list, 'li .response').textContent).toBe('Hello to you!');
   });
 
+  it('after an edit, says which patterns it now overlaps and which one keeps answering', async () => {
+    const store = new MemoryStore([
+      { trigger: 'hello', response: 'Hi!' },
+      { trigger: 'good morning', response: 'Morning!' },
+      { trigger: 'bye', response: 'Bye!' },
+    ]);
+    const list = await listOf(store);
+    await click(list, 'li[data-id="p3"] button.edit');
+    type($(list, '#edit-trigger'), '(hello|good morning) *');
+    await submit(list, 'li.editing form');
+    expect($(list, '.overlap').textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      '“(hello|good morning) *” is also answered by good morning and hello. They are more exact and will keep answering where both match.',
+    );
+  });
+
   it('drops a pattern that was deleted elsewhere when its edit is saved, and says so', async () => {
     const store = new MemoryStore([{ trigger: 'hello', response: 'Hi!' }]);
     const list = await listOf(store);

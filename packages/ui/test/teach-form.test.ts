@@ -4,7 +4,7 @@ import '../src/teach-form';
 import type { TeachForm } from '../src/teach-form';
 import { StoreError } from '../src/store';
 import { MemoryStore } from './memory-store';
-import { $, mount, submit, text, type } from './dom';
+import { $, mount, settle, submit, text, type } from './dom';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -19,10 +19,34 @@ describe('teach form', () => {
     type($(form, '#response'), 'Nice to meet you, {name}!');
     await submit(form);
 
-    expect(store.patterns).toEqual([{ id: 'p1', trigger: 'my name is {name}', response: 'Nice to meet you, {name}!' }]);
+    expect(store.patterns).toMatchObject([{ id: 'p1', trigger: 'my name is {name}', response: 'Nice to meet you, {name}!' }]);
     expect(changed).toHaveBeenCalledOnce();
     expect($(form, '[role=status]').textContent).toContain('Learned “my name is {name}”');
     expect($<HTMLInputElement>(form, '#trigger').value).toBe('');
+  });
+
+  it('says which pattern already answered the new trigger, and that the new one takes over', async () => {
+    const store = new MemoryStore([{ trigger: '(hi|hello|hey) [there]', response: 'Hello!' }]);
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    type($(form, '#trigger'), 'hello');
+    type($(form, '#response'), 'hi there');
+    await submit(form);
+    expect($(form, '.overlap').textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      '“hello” is already answered by (hi|hello|hey) [there]; yours will take over.',
+    );
+    type($(form, '#trigger'), 'what is new'); // the notice is about the last pattern taught: typing clears it
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('.overlap')).toBeNull();
+  });
+
+  it('shows no overlap notice when nothing else answers the same messages', async () => {
+    const store = new MemoryStore([{ trigger: '(hi|hello|hey) [there]', response: 'Hello!' }]);
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    type($(form, '#trigger'), 'good morning');
+    type($(form, '#response'), 'Morning!');
+    await submit(form);
+    expect(text(form)).toContain('Learned “good morning”');
+    expect(form.shadowRoot!.querySelector('.overlap')).toBeNull();
   });
 
   it('explains empty fields inline and saves nothing', async () => {

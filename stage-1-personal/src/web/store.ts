@@ -8,7 +8,7 @@ import {
   type PatternInput,
   type Reply,
 } from '@journey/llm-core';
-import { StoreError, hasErrors, validatePattern, type PatternStore } from '@journey/ui';
+import { StoreError, hasErrors, validatePattern, type PatternStore, type Taught } from '@journey/ui';
 import { EXAMPLE_PATTERNS } from './examples';
 
 export const STORAGE_KEY = 'journey.patterns';
@@ -44,21 +44,23 @@ export class LocalPatternStore implements PatternStore {
     return [...this.patterns];
   }
 
-  async add(input: PatternInput): Promise<Pattern> {
-    const pattern = { id: crypto.randomUUID(), ...checked(input) };
+  /** Saves a new pattern; `overlaps` names the patterns that already answered some of its messages. */
+  async add(input: PatternInput): Promise<Taught> {
+    const pattern = { id: crypto.randomUUID(), ...checked(input), updatedAt: now() };
+    const overlaps = this.engine.overlaps(pattern.trigger);
     this.commit([...this.patterns, pattern]);
     this.engine.add(pattern);
-    return pattern;
+    return { pattern, overlaps };
   }
 
-  async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
+  async update(id: string, changes: Partial<PatternInput>): Promise<Taught> {
     const current = this.find(id);
     const merged = { trigger: changes.trigger ?? current.trigger, response: changes.response ?? current.response };
-    const updated = { id, ...checked(merged) };
+    const updated = { id, ...checked(merged), updatedAt: now() };
+    const overlaps = this.engine.overlaps(updated.trigger, id);
     this.commit(this.patterns.map((p) => (p.id === id ? updated : p)));
-    this.engine.remove(id);
-    this.engine.add(updated);
-    return updated;
+    this.engine.add(updated); // replaces the old version (same id)
+    return { pattern: updated, overlaps };
   }
 
   async remove(id: string): Promise<void> {
@@ -95,7 +97,7 @@ export class LocalPatternStore implements PatternStore {
         const reason = Object.values(errors).join(' ');
         throw new StoreError(`This file can't be imported: pattern ${index + 1} is invalid. ${reason}`, 'invalid_file');
       }
-      const pattern = { id: crypto.randomUUID(), ...trimmed(input) };
+      const pattern = { id: crypto.randomUUID(), ...trimmed(input), updatedAt: now() };
       if (known.has(signature(pattern))) continue;
       known.add(signature(pattern));
       added.push(pattern);
@@ -139,7 +141,7 @@ export class LocalPatternStore implements PatternStore {
   }
 
   private useExamples() {
-    const examples = EXAMPLE_PATTERNS.map((input) => ({ id: crypto.randomUUID(), ...input }));
+    const examples = EXAMPLE_PATTERNS.map((input) => ({ id: crypto.randomUUID(), ...input, updatedAt: now() }));
     try {
       this.commit(examples);
     } catch {
@@ -200,9 +202,13 @@ function readSaved(raw: string): SavedData | string {
 
 function isPattern(value: unknown): value is Pattern {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, trigger, response } = value as Record<string, unknown>;
-  return typeof id === 'string' && typeof trigger === 'string' && typeof response === 'string';
+  const { id, trigger, response, updatedAt } = value as Record<string, unknown>;
+  const fields = typeof id === 'string' && typeof trigger === 'string' && typeof response === 'string';
+  return fields && (updatedAt === undefined || typeof updatedAt === 'string'); // saved before it had times: still fine
 }
+
+/** When a pattern is taught or changed: between two equally good matches, the engine lets the newer one answer. */
+const now = () => new Date().toISOString();
 
 function isQuotaExceeded(error: unknown): boolean {
   // Chromium and WebKit say QuotaExceededError; older Firefox NS_ERROR_DOM_QUOTA_REACHED.

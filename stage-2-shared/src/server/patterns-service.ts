@@ -1,4 +1,4 @@
-import { PatternEngine, type PatternInput, type Reply } from '@journey/llm-core';
+import { PatternEngine, type Overlap, type PatternInput, type Reply } from '@journey/llm-core';
 import type { Pattern } from '../shared/api';
 import type { PatternsRepo } from './patterns-repo';
 
@@ -66,6 +66,9 @@ export function createPatternsService(repo: PatternsRepo) {
     },
 
     chat: (message: string): Reply => engine.reply(message),
+
+    /** The other patterns that answer some of the same messages as this trigger (see PatternEngine.overlaps). */
+    overlaps: (trigger: string, except: string): Overlap[] => engine.overlaps(trigger, except),
   };
 }
 

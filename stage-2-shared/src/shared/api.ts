@@ -51,15 +51,36 @@ export const PatternSchema = z.strictObject({
 });
 export type Pattern = z.infer<typeof PatternSchema>;
 
+/** Why a pattern answered (llm-core's Explanation). */
+export const ExplanationSchema = z.strictObject({
+  match: z.enum(['exact', 'variant', 'wildcard', 'fuzzy']),
+  words: z.array(z.string()),
+  corrected: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+
+/** "Did you mean": a pattern the message almost matched. */
+export const AlternativeSchema = z.strictObject({
+  patternId: z.string(),
+  trigger: z.string(),
+  question: z.string(),
+  confidence: z.number(),
+});
+
 export const ReplySchema = z.strictObject({
   text: z.string(),
   patternId: z.string().nullable(),
   confidence: z.number(),
   captures: z.record(z.string(), z.string()),
+  how: ExplanationSchema.optional(),
+  alternatives: z.array(AlternativeSchema).optional(),
 });
 
+/** A pattern that already answered some of the messages a new or changed trigger answers. */
+export const OverlapSchema = z.strictObject({ id: z.string(), trigger: z.string(), takesOver: z.boolean() });
+
 export const PatternListSchema = z.strictObject({ patterns: z.array(PatternSchema) });
-export const PatternAnswerSchema = z.strictObject({ pattern: PatternSchema });
+export const PatternAnswerSchema = z.strictObject({ pattern: PatternSchema, overlaps: z.array(OverlapSchema) });
 export const ChatAnswerSchema = z.strictObject({ reply: ReplySchema });
 export const ImportAnswerSchema = z.strictObject({ imported: z.number().int() });
 export type PatternList = z.infer<typeof PatternListSchema>;

@@ -1,5 +1,5 @@
 import { createExport, parseExport, type ExportFile, type PatternInput, type Reply } from '@journey/llm-core';
-import { StoreError, type PatternStore } from '@journey/ui';
+import { StoreError, type PatternStore, type Taught } from '@journey/ui';
 import type { ChatAnswer, ErrorBody, ImportAnswer, Pattern, PatternAnswer, PatternList } from '../shared/api';
 
 /** A refusal from the server, with its status. */
@@ -25,12 +25,13 @@ export class HttpPatternStore implements PatternStore {
     return (await this.request<PatternList>('GET', '/api/patterns')).patterns;
   }
 
-  async add(input: PatternInput): Promise<Pattern> {
-    return (await this.request<PatternAnswer>('POST', '/api/patterns', input)).pattern;
+  /** The saved pattern, and the patterns that already answered some of its messages. */
+  async add(input: PatternInput): Promise<Taught> {
+    return this.request<PatternAnswer>('POST', '/api/patterns', input);
   }
 
-  async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
-    return (await this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
+  async update(id: string, changes: Partial<PatternInput>): Promise<Taught> {
+    return this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes);
   }
 
   async remove(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { PatternInput, Reply } from '@journey/llm-core';
+import type { Overlap, PatternInput, Reply } from '@journey/llm-core';
 import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
 import type { PatternsRepo } from './patterns-repo';
@@ -70,6 +70,9 @@ export function createPatternsService(repo: PatternsRepo) {
     },
 
     chat: (userId: string, message: string): Reply => engines.get(userId).reply(message),
+
+    /** The user's other patterns that answer some of the same messages as this trigger (see PatternEngine.overlaps). */
+    overlaps: (userId: string, trigger: string, except: string): Overlap[] => engines.get(userId).overlaps(trigger, except),
   };
 }
 

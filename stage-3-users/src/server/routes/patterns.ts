@@ -21,13 +21,14 @@ export function patternRoutes(patterns: PatternsService): Router {
 
   router.post('/patterns', jsonBody, (req, res) => {
     const pattern = patterns.teach(signedInUser(req).id, validate(PatternInputSchema, req.body));
-    res.status(201).json({ pattern });
+    // overlaps: the patterns that already answered some of the same messages, for the page to mention.
+    res.status(201).json({ pattern, overlaps: patterns.overlaps(signedInUser(req).id, pattern.trigger, pattern.id) });
   });
 
   router.put('/patterns/:id', jsonBody, (req, res) => {
     const pattern = patterns.update(signedInUser(req).id, req.params.id, validate(PatternChangesSchema, req.body));
     if (!pattern) throw notFound();
-    res.json({ pattern });
+    res.json({ pattern, overlaps: patterns.overlaps(signedInUser(req).id, pattern.trigger, pattern.id) });
   });
 
   router.delete('/patterns/:id', (req, res) => {
