@@ -15,8 +15,15 @@ describe("each stage knows the earlier stages' examples", () => {
     expect(stage3.STAGE_2_EXAMPLES).toEqual(stage2.EXAMPLE_PATTERNS);
   });
 
-  it('and counts them all as examples', () => {
-    expect([...stage1, ...stage2.EXAMPLE_PATTERNS].every(stage3.isExample)).toBe(true);
+  it('leave behind, on import, only the earlier examples that read differently', () => {
+    const leftBehind = stage1.filter(stage2.isEarlierExample).map((example) => example.trigger);
+    expect(leftBehind).toEqual(['(hi|hello|hey) [there]', 'what can you do', 'where do you live']);
+    expect(stage2.EXAMPLE_PATTERNS.some(stage2.isEarlierExample)).toBe(false);
+    expect(stage3.EXAMPLE_PATTERNS.some(stage3.isEarlierExample)).toBe(false);
+  });
+
+  it('and stage 3 migrates none of them', () => {
+    expect([...stage1, ...stage2.EXAMPLE_PATTERNS, ...stage3.EXAMPLE_PATTERNS].every(stage3.isExample)).toBe(true);
     expect(stage3.isExample({ trigger: 'where do you live', response: 'edited by me' })).toBe(false);
   });
 });

@@ -59,12 +59,19 @@ export const STAGE_2_EXAMPLES: readonly PatternInput[] = [
   { trigger: 'tell me a joke', response: 'I would, but nobody has taught me one yet. Want to?' },
 ];
 
-const KNOWN_EXAMPLES = new Set([...EXAMPLE_PATTERNS, ...STAGE_1_EXAMPLES, ...STAGE_2_EXAMPLES].map(signature));
+const OWN = new Set(EXAMPLE_PATTERNS.map(signature));
+const EARLIER = new Set([...STAGE_1_EXAMPLES, ...STAGE_2_EXAMPLES].map(signature).filter((example) => !OWN.has(example)));
 
 /**
- * True for an example this stage or an earlier one shipped, word for word. Examples are recognised
- * by their text, not by a flag, so every export file and database ever written is understood.
+ * True for an example an earlier stage shipped, word for word, that reads differently here: an
+ * import leaves it behind. Examples are recognised by their text, not by a flag, so every export
+ * file and database ever written is understood; an edited example no longer matches, and is the user's.
  */
+export function isEarlierExample(pattern: PatternInput): boolean {
+  return EARLIER.has(signature(pattern));
+}
+
+/** True for any example, this stage's or an earlier one's: every account already has its own. */
 export function isExample(pattern: PatternInput): boolean {
-  return KNOWN_EXAMPLES.has(signature(pattern));
+  return OWN.has(signature(pattern)) || EARLIER.has(signature(pattern));
 }
