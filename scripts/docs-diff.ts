@@ -1,6 +1,7 @@
 /**
- * `pnpm docs:diff` writes the generated file list and diffs into docs/stage-N-to-M.md;
- * `pnpm docs:check` (--check) fails when any of those blocks is stale.
+ * `pnpm docs:diff` writes what the lessons in docs/ take from the code: the file table and folded
+ * diffs of every docs/stage-N-to-M.md, and the hand-picked hunks and excerpts between markers
+ * (syntax in lib/snippet-markers.ts). `pnpm docs:check` (--check) fails when any of it is stale.
  */
 import { fileURLToPath } from 'node:url';
 import { updateDiffDocs } from './lib/diff-docs';

@@ -1,55 +1,53 @@
 /**
- * `pnpm verify [N ...]` — the instructor's view: runs the browser checks of every stage (or the ones
- * named) and prints one table of stage, claim, ✓/✗ and seconds.
+ * `pnpm verify [N ...] [--markdown] [playwright options]` — the instructor's view: runs the browser
+ * checks of every stage (or the ones named) and prints one table: stage, kind, claim, ✓, seconds.
+ * Kinds come from the spec file names (lib/verify-report.ts). `--markdown` prints the table as
+ * markdown on stdout (Playwright's progress goes to stderr), so `pnpm -s verify --markdown > t.md`
+ * works. Anything else, e.g. `--headed` or `-g "two tabs"`, goes to Playwright.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existingStages, packageName } from './lib/journey';
+import { ensureBrowser, machineFacts, runInstall } from './lib/browser';
+import { packageName, stageByNumber, stageExists, STAGES, type JourneyStage } from './lib/journey';
+import { markdownTable, parseVerifyArgs, rowsFrom, sortRows, terminalTable, type JsonSuite, type Row } from './lib/verify-report';
 
-interface Row {
-  stage: number;
-  claim: string;
-  ok: boolean;
-  seconds: number;
-}
-
-interface JsonSuite {
-  title: string;
-  file?: string;
-  specs?: { title: string; ok: boolean; tests: { results: { duration: number }[] }[] }[];
-  suites?: JsonSuite[];
-}
-
-function rowsFrom(stage: number, suite: JsonSuite, file = suite.file ?? suite.title): Row[] {
-  const own = (suite.specs ?? []).map((spec) => ({
-    stage,
-    claim: `${file.replace(/\.spec\.ts$/, '')} › ${spec.title}`,
-    ok: spec.ok,
-    seconds: spec.tests.flatMap((t) => t.results).reduce((sum, r) => sum + r.duration, 0) / 1000,
-  }));
-  return own.concat((suite.suites ?? []).flatMap((child) => rowsFrom(stage, child, file)));
-}
-
-const wanted = process.argv.slice(2).map(Number);
+const args = parseVerifyArgs(process.argv.slice(2));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const stages = existingStages(repoRoot).filter(
-  (s) => existsSync(join(repoRoot, s.folder, 'e2e')) && (wanted.length === 0 || wanted.includes(s.number)),
-);
-if (stages.length === 0) {
-  console.error(`No stage with browser checks matches ${wanted.join(', ') || 'anything'}.`);
+const say = args.markdown ? console.error : console.log;
+
+const unknown = args.stages.filter((n) => !stageByNumber(n));
+if (unknown.length > 0) {
+  console.error(`There is no stage ${unknown.join(', ')}: the journey has stages ${STAGES.map((s) => s.number).join(', ')}.`);
+  process.exit(1);
+}
+const wanted = args.stages.length > 0 ? args.stages.map((n) => stageByNumber(n)!) : [...STAGES];
+const planned = wanted.filter((stage) => !stageExists(repoRoot, stage));
+const runnable = wanted.filter((stage) => stageExists(repoRoot, stage) && existsSync(join(repoRoot, stage.folder, 'e2e')));
+const plannedLine = (stage: JourneyStage) => `stage ${stage.number} (${stage.folder}) is planned: it is not written yet, so it has no checks to run.`;
+
+if (runnable.length === 0) {
+  planned.forEach((stage) => console.error(plannedLine(stage)));
+  console.error('Nothing to verify.');
+  process.exit(1);
+}
+
+// Before anything runs: a browser to run the checks in (installed now, or one line saying how).
+const browser = ensureBrowser(() => machineFacts(repoRoot), runInstall(repoRoot), say);
+if (!browser.ok) {
+  console.error(browser.message);
   process.exit(1);
 }
 
 const rows: Row[] = [];
 const crashed: number[] = [];
-for (const stage of stages) {
-  console.log(`\n▶ stage ${stage.number}: ${stage.folder}`);
+for (const stage of runnable) {
+  say(`\n▶ stage ${stage.number}: ${stage.folder}`);
   const jsonFile = join(mkdtempSync(join(tmpdir(), 'verify-')), 'report.json');
-  spawnSync('pnpm', ['--filter', packageName(stage), 'e2e'], {
-    stdio: 'inherit',
+  spawnSync('pnpm', ['--filter', packageName(stage), 'e2e', ...args.playwright], {
+    stdio: ['inherit', args.markdown ? 2 : 'inherit', 'inherit'],
     env: { ...process.env, VERIFY_JSON_FILE: jsonFile },
   });
   if (!existsSync(jsonFile)) {
@@ -62,13 +60,14 @@ for (const stage of stages) {
   rows.push(...stageRows);
 }
 
-const width = Math.max(5, ...rows.map((r) => r.claim.length));
-console.log(`\n${'stage'.padEnd(6)} ${'claim'.padEnd(width)}  ok  seconds`);
-for (const r of rows) {
-  console.log(`${String(r.stage).padEnd(6)} ${r.claim.padEnd(width)}  ${r.ok ? '✓' : '✗'}  ${r.seconds.toFixed(1).padStart(7)}`);
-}
-for (const n of crashed) console.log(`stage ${n}: the browser checks did not run to the end (see the output above)`);
+const table = sortRows(rows);
+console.log(args.markdown ? markdownTable(table) : `\n${terminalTable(table, process.stdout.columns || 80)}`);
+const notes = [
+  ...crashed.map((n) => `stage ${n}: the browser checks did not run to the end (see the output above)`),
+  ...planned.map(plannedLine),
+];
+if (notes.length > 0) say(`\n${notes.join('\n')}`);
 
 const failed = rows.filter((r) => !r.ok).length;
-console.log(`\n${rows.length - failed} passed, ${failed} failed`);
+say(`\n${rows.length - failed} passed, ${failed} failed`);
 process.exit(failed > 0 || crashed.length > 0 ? 1 : 0);

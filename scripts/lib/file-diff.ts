@@ -40,13 +40,16 @@ export function diffFolders(fromDir: string, toDir: string): FolderDiff {
   return { changes, unchanged };
 }
 
-/** Diffs one file; a missing side (null) means the file was added or removed. */
-export function diffFile(path: string, oldFile: string | null, newFile: string | null): FileChange {
+/**
+ * Diffs one file; a missing side (null) means the file was added or removed. `context` is the
+ * number of unchanged lines shown around each change (git's -U).
+ */
+export function diffFile(path: string, oldFile: string | null, newFile: string | null, context = 3): FileChange {
   if (!newFile) {
     return { path, status: 'removed', addedLines: 0, removedLines: countLines(oldFile!), diff: null };
   }
   const status: FileStatus = oldFile ? 'changed' : 'added';
-  const body = gitDiffBody(oldFile ?? '/dev/null', newFile);
+  const body = gitDiffBody(oldFile ?? '/dev/null', newFile, context);
   if (body === null) return { path, status, addedLines: 0, removedLines: 0, diff: null }; // binary or empty
   const lines = body.split('\n');
   const diff = [`--- ${oldFile ? `a/${path}` : '/dev/null'}`, `+++ b/${path}`, ...lines].join('\n');
@@ -64,9 +67,9 @@ export function diffFile(path: string, oldFile: string | null, newFile: string |
  * paths, which we replace). User and system git config is ignored so every machine prints the same.
  * Returns null for binary files and empty new files (nothing to show).
  */
-function gitDiffBody(oldFile: string, newFile: string): string | null {
+function gitDiffBody(oldFile: string, newFile: string, context: number): string | null {
   const args = [
-    'diff', '--no-index', '--no-color', '--no-ext-diff', '--no-textconv', '-U3',
+    'diff', '--no-index', '--no-color', '--no-ext-diff', '--no-textconv', `-U${context}`,
     '--diff-algorithm=myers', '--indent-heuristic', '--inter-hunk-context=0', '--', oldFile, newFile,
   ];
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };

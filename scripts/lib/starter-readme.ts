@@ -52,6 +52,7 @@ export function starterReadme({ name, stage, packages, commit, hasServer }: Read
     '| `tsconfig.base.json` | strict TypeScript settings every package extends |',
     '| `pnpm-workspace.yaml` | the workspace: `app` and `packages/*`; which dependencies may run install scripts |',
     '| `pnpm-lock.yaml` | the exact versions the journey was tested with (`pnpm update` moves them when you choose) |',
+    "| `LICENSE` | the journey's MIT license: keep it with the code you copied; your own code may carry any license |",
     '',
     'The layout mirrors the journey repository (the stage folder became `app/`), so every relative path',
     'in the code means what it meant there. `workspace:*` dependencies resolve to `packages/`.',

@@ -9,6 +9,8 @@ export const APP_FOLDER = 'app';
 
 /** Root files copied as they are: the shared compiler settings, ignore rules and pnpm settings. */
 const COPIED_ROOT_FILES = ['tsconfig.base.json', '.gitignore', '.npmrc'];
+/** The journey's license goes with every copy: MIT lets anyone copy the code, if the notice comes along. */
+const LICENSE = 'LICENSE';
 
 /** The files at the root of an exported project (its README aside): workspace, settings, lock file. */
 export function rootFiles(repoRoot: string, stage: JourneyStage, stagePkg: PackageJson, name: string, packages: string[]): Map<string, Buffer> {
@@ -17,6 +19,8 @@ export function rootFiles(repoRoot: string, stage: JourneyStage, stagePkg: Packa
     ['package.json', json(rootPackageJson(name, readPackageJson(repoRoot), appScripts))],
     ['pnpm-workspace.yaml', Buffer.from(workspaceYaml(readFileSync(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8')))],
   ]);
+  if (!existsSync(join(repoRoot, LICENSE))) throw new Error(`${LICENSE} is missing at the journey's root: a copy may not be shared without it.`);
+  files.set(LICENSE, readFileSync(join(repoRoot, LICENSE)));
   for (const file of COPIED_ROOT_FILES) {
     if (existsSync(join(repoRoot, file))) files.set(file, readFileSync(join(repoRoot, file)));
   }
@@ -42,6 +46,7 @@ function rootPackageJson(name: string, repoPkg: PackageJson, appScripts: string[
     private: true,
     type: 'module',
     description: `The ${name} workspace: the app in ${APP_FOLDER}/, the shared packages it uses in packages/.`,
+    license: repoPkg.license,
     packageManager: repoPkg.packageManager,
     engines: repoPkg.engines,
     scripts,

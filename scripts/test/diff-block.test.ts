@@ -58,9 +58,9 @@ describe('renderDiffBlock', () => {
       ],
     });
     expect(block).toContain('1 added, 1 changed, 1 removed, 4 unchanged');
-    expect(block).toContain('| [`package.json`](#packagejson-changed) | changed | 1 | 1 |');
-    expect(block).toContain('| [`src/server/app.ts`](#srcserverappts-added) | added | 1 | 0 |');
-    expect(block).toContain('| `src/old.ts` | removed | 1 | 1 |');
+    expect(block).toContain('| [`package.json`](#packagejson-changed) | tooling | changed | 1 | 1 |');
+    expect(block).toContain('| [`src/server/app.ts`](#srcserverappts-added) | routes | added | 1 | 0 |');
+    expect(block).toContain('| `src/old.ts` | page | removed | 1 | 1 |');
     expect(block).toContain('### `src/server/app.ts` (added)\n\n```diff\n--- /dev/null');
     expect(block).not.toContain('### `src/old.ts`');
   });
@@ -78,5 +78,34 @@ describe('renderDiffBlock', () => {
     expect(block).toContain('Diff of 503 lines not shown');
     expect(block).toContain('git diff --no-index /dev/null b/big.json');
     expect(block).not.toContain('+499');
+  });
+
+  it('orders files along the data flow and folds code, tests and prose apart', () => {
+    const paths = [
+      'README.md',
+      'e2e/claim.spec.ts',
+      'src/web/store.ts',
+      'src/server/routes/patterns.ts',
+      'src/server/patterns-service.ts',
+      'src/server/patterns-repo.ts',
+      'src/server/migrations/001.sql',
+      'package.json',
+    ];
+    const block = renderDiffBlock('a', 'b', {
+      unchanged: 0,
+      changes: paths.map((path) => change(path, 'added', `--- /dev/null\n+++ b/${path}\n@@ -0,0 +1 @@\n+x`)),
+    });
+    const order = ['001.sql', 'patterns-repo.ts', 'patterns-service.ts', 'routes/patterns.ts', 'store.ts', 'package.json', 'claim.spec.ts', 'README.md'];
+    const tableRows = block.split('\n').filter((line) => line.startsWith('| ['));
+    expect(tableRows.map((row) => order.findIndex((name) => row.includes(name)))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const folds = block.split('<details>').slice(1);
+    expect(folds.map((fold) => /<b>(.*?)<\/b>: (\d+ files?)/.exec(fold)?.slice(1))).toEqual([
+      [expect.stringMatching(/^The code, along the data flow/), '6 files'],
+      ['The tests', '1 file'],
+      ['The README and other prose', '1 file'],
+    ]);
+    expect(folds[0]!.indexOf('### `src/server/migrations/001.sql`')).toBeLessThan(folds[0]!.indexOf('### `src/web/store.ts`'));
+    expect(folds[1]).toContain('### `e2e/claim.spec.ts` (added)');
+    expect(folds[2]).toContain('### `README.md` (added)');
   });
 });

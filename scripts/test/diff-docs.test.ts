@@ -40,8 +40,8 @@ describe('pnpm docs:diff', () => {
     expect(text.startsWith('# Stage 1 to 2\n\nWhy a server.\n\n')).toBe(true);
     expect(text.endsWith(`${END_MARKER}\n\nWhat is still missing.\n`)).toBe(true);
     expect(text).toContain('1 added, 2 changed, 1 removed, 1 unchanged');
-    expect(text).toContain('| `src/web/old.ts` | removed | 0 | 1 |');
-    expect(text).toContain('| [`src/server/app.ts`](#srcserverappts-added) | added | 1 | 0 |');
+    expect(text).toContain('| `src/web/old.ts` | page | removed | 0 | 1 |');
+    expect(text).toContain('| [`src/server/app.ts`](#srcserverappts-added) | routes | added | 1 | 0 |');
     // package.json name and description are real changes, shown as such.
     expect(text).toContain('\n-  "name": "stage-1",\n');
     expect(text).toContain('\n+  "description": "shared"\n');
@@ -63,7 +63,7 @@ describe('pnpm docs:diff', () => {
     const repo = journey({ 'stage-2-shared/.gitignore': 'secret.env\n', 'stage-2-shared/secret.env': 'KEY=1\n' });
     expect(spawnSync('git', ['init', '-q'], { cwd: repo }).status).toBe(0);
     updateDiffDocs(repo, { check: false });
-    expect(lesson(repo)).toContain('[`.gitignore`](#gitignore-added) | added');
+    expect(lesson(repo)).toContain('[`.gitignore`](#gitignore-added) | tooling | added');
     expect(lesson(repo)).not.toContain('secret.env |');
   });
 
@@ -71,7 +71,7 @@ describe('pnpm docs:diff', () => {
     const repo = journey({ 'stage-2-shared/public/icon.png': '\u0089PNG\0\0\0\rIHDR', 'stage-2-shared/.keep': '' });
     updateDiffDocs(repo, { check: false });
     const text = lesson(repo);
-    expect(text).toContain('| [`public/icon.png`](#publiciconpng-added) | added | 0 | 0 |');
+    expect(text).toContain('| [`public/icon.png`](#publiciconpng-added) | page | added | 0 | 0 |');
     expect(text).toContain('### `public/icon.png` (added)\n\n_Binary or empty file; nothing to show._');
     expect(text).toContain('### `.keep` (added)\n\n_Binary or empty file; nothing to show._');
     expect(text).not.toContain('IHDR');
@@ -132,7 +132,7 @@ describe('pnpm docs:check', () => {
   it('fails when the generated block was edited by hand', () => {
     const repo = journey();
     updateDiffDocs(repo, { check: false });
-    writeFileSync(join(repo, 'docs/stage-1-to-2.md'), lesson(repo).replace('| added |', '| new |'));
+    writeFileSync(join(repo, 'docs/stage-1-to-2.md'), lesson(repo).replace('| routes | added |', '| routes | new |'));
     expect(updateDiffDocs(repo, { check: true }).problems).toEqual([expect.stringMatching(/stale/)]);
   });
 

@@ -65,6 +65,7 @@ describe('pnpm starter: an exported stage stands on its own', () => {
       expect(files.filter((file) => readFileSync(join(project, file), 'utf8').includes(repoRoot))).toEqual([]);
       expect(auditProject(readProject(project), repoRoot)).toEqual([]);
       expect(JSON.parse(readFileSync(join(project, 'app/package.json'), 'utf8')).name).toBe(`my-stage-${stage.number}`);
+      expect(readFileSync(join(project, 'LICENSE'), 'utf8')).toBe(readFileSync(join(repoRoot, 'LICENSE'), 'utf8'));
 
       // 3. Install the versions the journey pinned (its lock file came along), from pnpm's store.
       const exportedLock = readFileSync(join(project, 'pnpm-lock.yaml'), 'utf8');

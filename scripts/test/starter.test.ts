@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,8 @@ snapshots:
 /** A miniature journey: stage 2 uses ui, ui uses core; `other` is used by nobody. */
 function journey(extra: Record<string, string> = {}): string {
   return tempDir({
-    'package.json': JSON.stringify({ name: 'journey', packageManager: 'pnpm@10.34.9', engines: { node: '>=20.19' } }),
+    'package.json': JSON.stringify({ name: 'journey', license: 'MIT', packageManager: 'pnpm@10.34.9', engines: { node: '>=20.19' } }),
+    LICENSE: 'MIT License\n\nCopyright (c) 2026 The LLM → SaaS Journey contributors\n',
     'pnpm-workspace.yaml': 'packages:\n  - packages/*\n  - stage-*\n\nonlyBuiltDependencies:\n  - better-sqlite3\n  - esbuild\n',
     'tsconfig.base.json': '{ "compilerOptions": { "strict": true } }\n',
     '.gitignore': 'node_modules/\ndata/\n',
@@ -109,7 +110,7 @@ describe('pnpm starter', () => {
     expect(app.name).toBe('acme-chat');
     expect(app.dependencies).toEqual({ '@journey/ui': 'workspace:*', express: '^5.1.0' });
     const root = JSON.parse(read(target, 'package.json'));
-    expect(root).toMatchObject({ name: 'acme-chat-workspace', packageManager: 'pnpm@10.34.9', engines: { node: '>=20.19' } });
+    expect(root).toMatchObject({ name: 'acme-chat-workspace', license: 'MIT', packageManager: 'pnpm@10.34.9', engines: { node: '>=20.19' } });
     expect(root.scripts).toEqual({
       start: 'pnpm --filter acme-chat start',
       test: 'pnpm --recursive test',
@@ -120,6 +121,15 @@ describe('pnpm starter', () => {
         'onlyBuiltDependencies:\n  - better-sqlite3\n  - esbuild\n',
     );
     expect(auditProject(readProject(target), repo)).toEqual([]);
+  });
+
+  it("ships the journey's LICENSE, and refuses to write a copy without one", () => {
+    const repo = journey();
+    const target = join(tempDir(), 'my-bot');
+    writeStarter({ repoRoot: repo, stage: 2, target });
+    expect(read(target, 'LICENSE')).toBe(read(repo, 'LICENSE'));
+    rmSync(join(repo, 'LICENSE'));
+    expect(() => writeStarter({ repoRoot: repo, stage: 2, target: join(tempDir(), 'unlicensed') })).toThrow(/LICENSE is missing/);
   });
 
   it("ships the journey's lock file, cut down to the copied folders", () => {

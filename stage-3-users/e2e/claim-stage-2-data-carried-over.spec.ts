@@ -19,6 +19,7 @@ test('what stage 2 knew, the owner finds after migrate:from-stage-2, and nobody 
   const first = migrateCommand(server.dataDir, ['--db', stage2, '--owner', owner]);
   expect(first.code, first.out).toBe(0);
   expect(first.out).toContain(`2 pattern(s) copied to ${owner}; 0 skipped`);
+  expect(first.out).toContain('5 example(s) left behind');
   const second = migrateCommand(server.dataDir, ['--db', stage2, '--owner', owner]);
   expect(second.out).toContain(`0 pattern(s) copied to ${owner}; 2 skipped (migrated before)`);
 
@@ -32,6 +33,9 @@ test('what stage 2 knew, the owner finds after migrate:from-stage-2, and nobody 
     await expect(patternRow(page, trigger)).toHaveCount(1); // once, though the command ran twice
     await expect((await say(page, trigger)).locator('.bubble')).toHaveText(`answer to ${trigger}`);
   }
+  // Stage 2's examples stayed behind: the account's own, from its signup, answer once.
+  await expect(patternRow(page, 'where do you live')).toHaveCount(1);
+  await expect((await say(page, 'where do you live')).locator('.bubble')).toContainText('in a corner that is yours');
   const bystanderPage = bystander.pages()[0]!;
   await bystanderPage.reload();
   await expect(bystanderPage.getByRole('heading', { name: 'Chat' })).toBeVisible();

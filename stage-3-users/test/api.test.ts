@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
+import { EXAMPLE_PATTERNS, STAGE_1_EXAMPLES } from '../src/server/examples';
 import { PASSWORD, clientFor, sessionCookieOf, startTestServer, tempDataDir, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -116,6 +117,20 @@ describe('the HTTP API', () => {
     ]);
     expect((await server.api('POST', '/api/import', file)).json).toEqual({ imported: 1 });
     expect((await server.api('POST', '/api/import', file)).json).toEqual({ imported: 0 });
+  });
+
+  it("POST /api/import leaves stage 1's examples behind (this stage has its own), but not one the user edited", async () => {
+    // A real stage-1 export: the examples every browser started with, one of them edited, and what was taught.
+    const edited = { trigger: 'tell me a joke', response: 'Why did the pattern cross the road?' };
+    const unedited = STAGE_1_EXAMPLES.filter((example) => example.trigger !== edited.trigger);
+    const file = createExport([...unedited, edited, { trigger: 'opening hours', response: 'nine to five' }]);
+    expect((await server.api('POST', '/api/import', file)).json).toEqual({ imported: 2 });
+    const { patterns } = (await server.api('GET', '/api/patterns')).json as { patterns: { trigger: string; response: string }[] };
+    const answers = (trigger: string) => patterns.filter((p) => p.trigger === trigger).map((p) => p.response);
+    expect(answers('where do you live')).toEqual([EXAMPLE_PATTERNS[3]!.response]); // this stage's, once
+    expect(answers('tell me a joke').sort()).toEqual([EXAMPLE_PATTERNS[4]!.response, edited.response].sort());
+    const reply = (await server.api('POST', '/api/chat', { message: 'where do you live?' })).json.reply.text;
+    expect(reply).toBe(EXAMPLE_PATTERNS[3]!.response);
   });
 
   it('POST /api/import takes a file larger than an ordinary request may be', async () => {

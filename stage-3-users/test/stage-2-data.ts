@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { STAGE_2_EXAMPLES } from '../src/server/examples';
 import { migrate } from '../src/server/migrate';
 
 const STAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -11,8 +12,8 @@ const MIGRATIONS = join(STAGE_DIR, 'src/server/migrations');
 
 /**
  * A stage-2 database in `dir`, made the way stage 2 makes one: its own migration (001, which
- * stage 3 inherited unchanged), then patterns written with the SQL of stage 2's repo. Each
- * pattern answers `answer to <trigger>`.
+ * stage 3 inherited unchanged) and its seeded examples, then patterns written with the SQL of
+ * stage 2's repo. Each pattern answers `answer to <trigger>`.
  */
 export function stage2Database(dir: string, triggers: string[]): string {
   const stage2Migrations = join(dir, 'stage-2-migrations');
@@ -25,6 +26,7 @@ export function stage2Database(dir: string, triggers: string[]): string {
   db.pragma('journal_mode = WAL');
   migrate(db, stage2Migrations);
   const insert = db.prepare('INSERT INTO patterns (id, trigger, response) VALUES (?, ?, ?)');
+  for (const example of STAGE_2_EXAMPLES) insert.run(randomUUID(), example.trigger, example.response);
   for (const trigger of triggers) insert.run(randomUUID(), trigger, `answer to ${trigger}`);
   db.close();
   return file;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databasePath } from '../src/server/db';
-import { EXAMPLE_PATTERNS } from '../src/server/examples';
+import { EXAMPLE_PATTERNS, STAGE_1_EXAMPLES, STAGE_2_EXAMPLES } from '../src/server/examples';
 import { PASSWORD, clientFor, signUp, startTestServer, tempDataDir as newTempDir, uniqueEmail, type TestServer } from './helpers';
 import { migrateCommand, stage2Database as stage2DatabaseIn } from './stage-2-data';
 
@@ -24,10 +24,11 @@ afterEach(async () => {
 });
 
 describe('pnpm migrate:from-stage-2', () => {
-  it('gives every stage-2 pattern to the owner, who sees all of them after logging in; a second run changes nothing', async () => {
-    const source = stage2Database(['opening hours', 'where is the office', 'who made you']);
+  it("gives every stage-2 pattern to the owner, who sees all of them after logging in; stage 2's examples stay behind; a second run changes nothing", async () => {
+    const taught = ['opening hours', 'where is the office', 'who made you'];
+    const source = stage2Database(taught);
     const stage2Count = (new Database(source, { readonly: true }).prepare('SELECT count(*) FROM patterns').pluck().get()) as number;
-    expect(stage2Count).toBe(3);
+    expect(stage2Count).toBe(STAGE_2_EXAMPLES.length + taught.length);
 
     const dataDir = tempDataDir();
     server = await startTestServer({ dataDir });
@@ -39,16 +40,18 @@ describe('pnpm migrate:from-stage-2', () => {
     const first = migrateCommand(dataDir, ['--db', source, '--owner', owner.session.user.email]);
     expect(first.code, first.out).toBe(0);
     expect(first.out).toContain(`Found ${stage2Count} pattern(s) in the stage-2 database.`);
-    expect(first.out).toContain(`${stage2Count} pattern(s) copied to ${owner.session.user.email}; 0 skipped`);
+    expect(first.out).toContain(`${taught.length} pattern(s) copied to ${owner.session.user.email}; 0 skipped`);
+    expect(first.out).toContain(`${STAGE_2_EXAMPLES.length} example(s) left behind: every stage-3 account has its own.`);
 
     server = await startTestServer({ dataDir });
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: owner.session.user.email, password: PASSWORD });
     expect(login.status).toBe(200);
     const ownerClient = clientFor(server.url, owner.session);
     const { patterns } = (await ownerClient.api('GET', '/api/patterns')).json;
-    const migrated = ['opening hours', 'where is the office', 'who made you'];
-    expect(patterns.map((p: { trigger: string }) => p.trigger)).toEqual(expect.arrayContaining(migrated));
-    expect(patterns).toHaveLength(EXAMPLE_PATTERNS.length + stage2Count); // the examples it got at signup, and stage 2's
+    expect(patterns.map((p: { trigger: string }) => p.trigger)).toEqual(expect.arrayContaining(taught));
+    expect(patterns).toHaveLength(EXAMPLE_PATTERNS.length + taught.length); // the examples it got at signup, and what stage 2 was taught
+    const whereDoYouLive = patterns.filter((p: { trigger: string }) => p.trigger === 'where do you live');
+    expect(whereDoYouLive.map((p: { response: string }) => p.response)).toEqual([EXAMPLE_PATTERNS[3]!.response]); // stage 3's, once
     expect((await ownerClient.api('POST', '/api/chat', { message: 'opening hours' })).json.reply.text).toBe('answer to opening hours');
     const bystanders = (await clientFor(server.url, bystander.session).api('GET', '/api/patterns')).json.patterns;
     expect(bystanders.map((p: { trigger: string }) => p.trigger)).not.toContain('opening hours');
@@ -59,8 +62,24 @@ describe('pnpm migrate:from-stage-2', () => {
     const before = server.db.prepare('SELECT * FROM patterns ORDER BY id').all();
     const second = migrateCommand(dataDir, ['--db', source, '--owner', owner.session.user.email]);
     expect(second.code, second.out).toBe(0);
-    expect(second.out).toContain(`0 pattern(s) copied to ${owner.session.user.email}; ${stage2Count} skipped (migrated before)`);
+    expect(second.out).toContain(`0 pattern(s) copied to ${owner.session.user.email}; ${taught.length} skipped (migrated before)`);
     expect(server.db.prepare('SELECT * FROM patterns ORDER BY id').all()).toEqual(before);
+  });
+
+  it('copies an example the user edited (it is theirs now), and leaves stage-1 examples an import brought in', async () => {
+    const source = stage2Database([]);
+    const stage2 = new Database(source);
+    const insert = stage2.prepare("INSERT INTO patterns (id, trigger, response) VALUES (?, ?, ?)");
+    stage2.prepare('UPDATE patterns SET response = ? WHERE trigger = ?').run('Tell me one first!', 'tell me a joke');
+    STAGE_1_EXAMPLES.forEach((example, i) => insert.run(`stage-1-${i}`, example.trigger, example.response));
+    stage2.close();
+    server = await startTestServer();
+    const run = migrateCommand(server.dataDir, ['--db', source, '--owner', server.session.user.email]);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain(`1 pattern(s) copied to ${server.session.user.email}`);
+    const responses = server.db.prepare('SELECT response FROM patterns WHERE user_id = ? AND trigger = ?').pluck();
+    expect(responses.all(server.session.user.id, 'tell me a joke').sort()).toEqual([EXAMPLE_PATTERNS[4]!.response, 'Tell me one first!'].sort());
+    expect(responses.all(server.session.user.id, 'where do you live')).toEqual([EXAMPLE_PATTERNS[3]!.response]);
   });
 
   it('--dry-run says what it would do and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import type { PatternInput } from '@journey/llm-core';
 import type { PatternsRepo } from './patterns-repo';
+import { signature } from './patterns-service';
 
 /** The first-run patterns (stage 1 kept them in the browser): enough for the first chat to work. */
 export const EXAMPLE_PATTERNS: readonly PatternInput[] = [
@@ -18,6 +19,40 @@ export const EXAMPLE_PATTERNS: readonly PatternInput[] = [
   },
   { trigger: 'tell me a joke', response: 'I would, but nobody has taught me one yet. Want to?' },
 ];
+
+/**
+ * The examples stage 1 put in every browser. A stage-1 export file carries them along with what the
+ * person taught; imported here they would sit beside this stage's, and stage 1's "where do you
+ * live" would still answer "only in this browser's storage". An example someone edited is theirs.
+ */
+export const STAGE_1_EXAMPLES: readonly PatternInput[] = [
+  {
+    trigger: '(hi|hello|hey) [there]',
+    response: "Hello! I'm your own little language model. Teach me something and I'll remember it.",
+  },
+  { trigger: 'my name is {name}', response: 'Nice to meet you, {name}!' },
+  {
+    trigger: 'what can you do',
+    response: 'I answer with the patterns you teach me. Add one with the form, then ask me again.',
+  },
+  {
+    trigger: 'where do you live',
+    response: "Only in this browser's storage. Another browser has never heard of me.",
+  },
+  { trigger: 'tell me a joke', response: 'I would, but nobody has taught me one yet. Want to?' },
+];
+
+const OWN = new Set(EXAMPLE_PATTERNS.map(signature));
+const EARLIER = new Set(STAGE_1_EXAMPLES.map(signature).filter((example) => !OWN.has(example)));
+
+/**
+ * True for an example an earlier stage shipped, word for word, that reads differently here: an
+ * import leaves it behind. Examples are recognised by their text, not by a flag, so every export
+ * file ever written is understood; an edited example no longer matches, and is the user's.
+ */
+export function isEarlierExample(pattern: PatternInput): boolean {
+  return EARLIER.has(signature(pattern));
+}
 
 /** Puts the examples into a brand-new database, all or none. */
 export function seedExamples(repo: PatternsRepo): void {

@@ -5,7 +5,7 @@ import type { PatternsRepo } from './patterns-repo';
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
 /** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
-const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
+export const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
 
 /**
  * The database and the in-memory engine, kept in step. Each change is written and taught to the

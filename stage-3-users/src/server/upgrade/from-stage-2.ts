@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Db } from '../db';
+import { isExample } from '../examples';
 import { createUsersRepo } from '../users-repo';
 
 /**
  * Carries a stage-2 database into stage 3, in the steps every upgrade of this journey follows:
  *   1. read   the old database, read-only, and check it is what we think it is;
- *   2. map    each old row to its new shape (here: a pattern gains an owner);
+ *   2. map    each old row to its new shape (here: a pattern gains an owner), leaving stage 2's
+ *             examples behind: the account already has stage 3's;
  *   3. write  in ONE transaction, recording each old id in the `migrated_rows` ledger;
  *   4. report what was done. A dry run does all of it, then rolls back.
  * The ledger makes it idempotent: a second run skips every row it finds there.
@@ -25,6 +27,8 @@ export interface UpgradeReport {
   found: number;
   copied: number;
   alreadyMigrated: number;
+  /** Examples stage 2 (or stage 1, through an import) shipped, not copied. */
+  examples: number;
   owner: { id: string; email: string; created: boolean };
   dryRun: boolean;
 }
@@ -85,7 +89,12 @@ export function upgradeFromStage2(target: Db, patterns: readonly Stage2Pattern[]
       owner = users.insert(options.ownerEmail, options.createWithHash)!;
     }
     let copied = 0;
+    let examples = 0;
     for (const pattern of patterns) {
+      if (isExample(pattern)) {
+        examples++;
+        continue;
+      }
       if (isMigrated.get(SOURCE, pattern.id)) continue;
       const id = randomUUID(); // ids belong to the database that made them; the ledger links old to new
       insert.run(id, owner.id, pattern.trigger, pattern.response, pattern.createdAt, pattern.updatedAt);
@@ -95,7 +104,8 @@ export function upgradeFromStage2(target: Db, patterns: readonly Stage2Pattern[]
     const report = {
       found: patterns.length,
       copied,
-      alreadyMigrated: patterns.length - copied,
+      alreadyMigrated: patterns.length - copied - examples,
+      examples,
       owner: { id: owner.id, email: owner.email, created },
       dryRun: Boolean(options.dryRun),
     };
@@ -128,6 +138,7 @@ export function describeUpgrade(report: UpgradeReport): string {
       : `Owner: ${report.owner.email} (existing account).`,
     `${report.copied} pattern(s) ${would}copied to ${report.owner.email}; ${report.alreadyMigrated} skipped (migrated before).`,
   ];
+  if (report.examples > 0) lines.push(`${report.examples} example(s) left behind: every stage-3 account has its own.`);
   if (report.dryRun) lines.push('Dry run: nothing was written.');
   return lines.join('\n');
 }

@@ -1,0 +1,114 @@
+/**
+ * `pnpm verify`'s table: one row per browser check, read from Playwright's JSON report.
+ *
+ * The kind of a check comes from its spec file's name, the convention every stage follows:
+ *   claim-*      what the stage promises (it works)
+ *   limit-*      what it cannot do yet, proved; the next stage lifts it
+ *   bad-input-*  wrong or hostile input is refused clearly and changes nothing
+ *   anything else: safety (e.g. markup shown as text, never run)
+ */
+export const KINDS = ['claim', 'limit', 'safety', 'bad input'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Row {
+  stage: number;
+  kind: Kind;
+  claim: string;
+  ok: boolean;
+  seconds: number;
+}
+
+export function kindOf(specFile: string): Kind {
+  const name = specFile.slice(specFile.lastIndexOf('/') + 1);
+  if (name.startsWith('claim-')) return 'claim';
+  if (name.startsWith('limit-')) return 'limit';
+  if (name.startsWith('bad-input-')) return 'bad input';
+  return 'safety';
+}
+
+/** The part of Playwright's JSON report we read. */
+export interface JsonSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; ok: boolean; tests: { results: { duration: number }[] }[] }[];
+  suites?: JsonSuite[];
+}
+
+export function rowsFrom(stage: number, suite: JsonSuite, file = suite.file ?? suite.title): Row[] {
+  const own = (suite.specs ?? []).map((spec) => ({
+    stage,
+    kind: kindOf(file),
+    claim: spec.title,
+    ok: spec.ok,
+    seconds: spec.tests.flatMap((t) => t.results).reduce((sum, r) => sum + r.duration, 0) / 1000,
+  }));
+  return own.concat((suite.suites ?? []).flatMap((child) => rowsFrom(stage, child, file)));
+}
+
+/** Stage by stage; within a stage claims first, then limits, safety, bad input (stable otherwise). */
+export function sortRows(rows: readonly Row[]): Row[] {
+  return [...rows].sort((a, b) => a.stage - b.stage || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+}
+
+const KIND_WIDTH = Math.max(...KINDS.map((kind) => kind.length));
+/** stage(5) kind(9) claim ✓(1) seconds(7), two spaces between columns. */
+const FIXED_WIDTH = 5 + 2 + KIND_WIDTH + 2 + 2 + 1 + 2 + 7;
+
+/** The table for a terminal `columns` wide: claims wrap at word boundaries, other columns stay put. */
+export function terminalTable(rows: readonly Row[], columns = 80): string {
+  const claimWidth = Math.max(20, columns - FIXED_WIDTH);
+  const line = (stage: string, kind: string, claim: string, ok: string, seconds: string) =>
+    `${stage.padEnd(5)}  ${kind.padEnd(KIND_WIDTH)}  ${claim.padEnd(claimWidth)}  ${ok}  ${seconds.padStart(7)}`.trimEnd();
+  const out = [line('stage', 'kind', 'claim', '✓', 'seconds')];
+  for (const row of rows) {
+    const [first = '', ...rest] = wrap(row.claim, claimWidth);
+    out.push(line(String(row.stage), row.kind, first, row.ok ? '✓' : '✗', row.seconds.toFixed(1)));
+    for (const more of rest) out.push(line('', '', more, ' ', ''));
+  }
+  return out.join('\n');
+}
+
+/** The same table as markdown, to paste into a course page or an issue. */
+export function markdownTable(rows: readonly Row[]): string {
+  const out = ['| stage | kind | claim | ✓ | seconds |', '|--:|---|---|:-:|--:|'];
+  for (const row of rows) {
+    const claim = row.claim.replace(/\|/g, '\\|');
+    out.push(`| ${row.stage} | ${row.kind} | ${claim} | ${row.ok ? '✓' : '✗'} | ${row.seconds.toFixed(1)} |`);
+  }
+  return out.join('\n');
+}
+
+/** Words into lines of at most `width` characters; a longer word gets a line of its own, cut. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${word}` : word;
+    while (current.length > width) {
+      lines.push(current.slice(0, width));
+      current = current.slice(width);
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+export interface VerifyArgs {
+  stages: number[];
+  markdown: boolean;
+  /** Everything else goes to Playwright, e.g. --headed or -g "a title". */
+  playwright: string[];
+}
+
+/** `pnpm verify [N ...] [--markdown] [playwright options]`: leading numbers are stages. */
+export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  const stages: number[] = [];
+  while (args.length > 0 && /^\d+$/.test(args[0]!)) stages.push(Number(args.shift()));
+  const markdown = args.includes('--markdown');
+  return { stages, markdown, playwright: args.filter((arg) => arg !== '--markdown') };
+}
