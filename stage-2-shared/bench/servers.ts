@@ -39,7 +39,7 @@ const db = openDatabase(dataDir);
 const patterns = createPatternsService(createPatternsRepo(db));
 patterns.importMany(benchPatterns());
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination('/dev/null'));
-const app = createApp({ patterns, logger });
+const app = createApp({ patterns, logger, appUrl: 'http://localhost' });
 
 const urls = { bare: await listen(bare), chat: await listen(app), patterns: patterns.list().length };
 console.log(JSON.stringify(urls));

@@ -39,16 +39,17 @@ export interface TestServer {
 }
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing. */
-export async function startTestServer(options: { webRoot?: string; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { webRoot?: string; dataDir?: string; appUrl?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
   const app = createApp({
     patterns: createPatternsService(createPatternsRepo(db)),
     logger: pino({ level: 'silent' }),
+    appUrl: options.appUrl ?? 'http://localhost:3002',
     webRoot: options.webRoot,
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -45,7 +45,7 @@ async function stage3() {
   const patterns = createPatternsService(createPatternsRepo(db));
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
   patterns.importMany(user.id, benchPatterns());
-  const app = createApp({ patterns, accounts, logger: logger(), production: false });
+  const app = createApp({ patterns, accounts, logger: logger(), appUrl: 'http://localhost', production: false });
   return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: patterns.list(user.id).length };
 }
 
@@ -62,7 +62,7 @@ async function stage2(): Promise<string | null> {
   );
   const patterns = service.createPatternsService(repo.createPatternsRepo(openStage2(tempDir('stage-2'))));
   patterns.importMany(benchPatterns() satisfies PatternInput[]);
-  return listen(createStage2App({ patterns, logger: logger() }));
+  return listen(createStage2App({ patterns, logger: logger(), appUrl: 'http://localhost' }));
 }
 
 // CPU time this process has used (µs): per request it is a steadier figure than req/s on a busy machine.

@@ -7,6 +7,7 @@ import { spawnServer, tempDataDir } from './helpers';
 describe('config', () => {
   it('has defaults: port 3003, the stage data folder, info logs, development, links to localhost', () => {
     const config = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
     expect(config.port).toBe(3003);
     expect(config.dataDir).toBe(fileURLToPath(new URL('../data', import.meta.url)));
     expect(config.production).toBe(false);
@@ -15,10 +16,10 @@ describe('config', () => {
     expect(config.logLevel).toBe('info');
   });
 
-  it('reads PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
+  it('reads HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
     expect(
-      loadConfig({ PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/' }),
-    ).toEqual({ port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example' });
+      loadConfig({ HOST: '0.0.0.0', PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/' }),
+    ).toEqual({ host: '0.0.0.0', port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example' });
   });
 
   it('refuses a bad value and names the variable', () => {

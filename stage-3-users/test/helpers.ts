@@ -108,7 +108,7 @@ export interface TestServer extends Client {
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing, one user signed in. */
 export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array } = {},
+  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
@@ -124,12 +124,13 @@ export async function startTestServer(
     patterns: createPatternsService(createPatternsRepo(db)),
     accounts,
     logger: pino({ level: 'silent' }),
+    appUrl: options.appUrl ?? 'http://localhost:3003',
     production: options.production ?? false,
     outbox,
     webRoot: options.webRoot,
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, () => resolve(s));
+    const s = app.listen(0, options.host ?? '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const session = await signUp(url, uniqueEmail('ada'));

@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PatternsService } from './patterns-service';
 import { errorHandler, notFoundHandler } from './errors';
+import { allowedHostsOnly } from './allowed-hosts';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -12,6 +13,8 @@ import { importRoutes } from './routes/import';
 export interface AppDeps {
   patterns: PatternsService;
   logger: Logger;
+  /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
+  appUrl: string;
   /** The built page (vite build → dist); omitted in API-only tests. */
   webRoot?: string;
 }
@@ -24,9 +27,10 @@ const IMPORT_LIMIT = '2mb';
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ patterns, logger, webRoot }: AppDeps): express.Express {
+export function createApp({ patterns, logger, appUrl, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.

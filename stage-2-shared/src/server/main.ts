@@ -22,9 +22,9 @@ try {
 const logger = pino({ level: config.logLevel });
 const db = openDatabase(config.dataDir);
 const patterns = createPatternsService(createPatternsRepo(db));
-const app = createApp({ patterns, logger, webRoot: WEB_ROOT });
+const app = createApp({ patterns, logger, appUrl: config.appUrl, webRoot: WEB_ROOT });
 
-const server = app.listen(config.port, (err?: Error) => {
+const server = app.listen(config.port, config.host, (err?: Error) => {
   if (err) {
     logger.fatal({ err }, 'could not listen');
     db.close();
@@ -32,7 +32,7 @@ const server = app.listen(config.port, (err?: Error) => {
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.info({ url, dataDir: config.dataDir }, `stage 2 listening on ${url}`);
+  logger.info({ url, host: config.host, dataDir: config.dataDir }, `stage 2 listening on ${url}`);
 });
 
 // close() waits for every open connection, and browsers keep theirs open between requests. While

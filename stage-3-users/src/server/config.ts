@@ -8,6 +8,8 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 const PORT_RULE = 'must be a whole number from 0 to 65535 (0 picks a free port)';
 
 const EnvSchema = z.object({
+  // Loopback unless told otherwise: a LAN must be let in on purpose (see the README).
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(3003),
   DATA_DIR: z
     .string()
@@ -27,6 +29,8 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
+  /** The address to listen on: 127.0.0.1 unless HOST says otherwise. */
+  host: string;
   port: number;
   dataDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -48,8 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL } = parsed.data;
+  const { HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL } = parsed.data;
   return {
+    host: HOST,
     port: PORT,
     dataDir: DATA_DIR,
     logLevel: LOG_LEVEL,

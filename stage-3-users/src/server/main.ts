@@ -32,9 +32,9 @@ const patterns = createPatternsService(createPatternsRepo(db));
 const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
 if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
 const accounts = createAccounts(db, { secret, mailer: outbox, appUrl: config.appUrl });
-const app = createApp({ patterns, accounts, logger, production: config.production, outbox, webRoot: WEB_ROOT });
+const app = createApp({ patterns, accounts, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: WEB_ROOT });
 
-const server = app.listen(config.port, (err?: Error) => {
+const server = app.listen(config.port, config.host, (err?: Error) => {
   if (err) {
     logger.fatal({ err }, 'could not listen');
     db.close();
@@ -42,7 +42,7 @@ const server = app.listen(config.port, (err?: Error) => {
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.info({ url, dataDir: config.dataDir }, `stage 3 listening on ${url}`);
+  logger.info({ url, host: config.host, dataDir: config.dataDir }, `stage 3 listening on ${url}`);
 });
 
 // close() waits for every open connection, and browsers keep theirs open between requests. While
