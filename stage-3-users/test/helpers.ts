@@ -108,7 +108,7 @@ export interface TestServer extends Client {
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing, one user signed in. */
 export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string } = {},
+  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
@@ -118,7 +118,7 @@ export async function startTestServer(
     secret,
     mailer: outbox,
     appUrl: 'http://localhost:3003',
-    hasher: new PasswordHasher(TEST_BCRYPT_COST),
+    hasher: new PasswordHasher(options.bcryptCost ?? TEST_BCRYPT_COST),
   });
   const app = createApp({
     patterns: createPatternsService(createPatternsRepo(db)),
