@@ -59,9 +59,9 @@ export async function call(url: string, method: string, path: string, body?: unk
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 
-/** The `name=value` part of the session cookie a response set. */
+/** The `name=value` part of the session cookie a response set (`__Host-session` in production). */
 export function sessionCookieOf(headers: Headers): string {
-  const cookie = headers.getSetCookie().find((c) => c.startsWith('session='));
+  const cookie = headers.getSetCookie().find((c) => /^(__Host-)?session=/.test(c));
   if (!cookie) throw new Error('no session cookie was set');
   return cookie.split(';')[0]!;
 }

@@ -61,7 +61,7 @@ export function createApp({ patterns, accounts, logger, appUrl, production, outb
     }),
   );
 
-  const signedIn = requireUser(accounts);
+  const signedIn = requireUser(accounts, production);
   app.use('/api', cookieParser(), sameOriginOnly);
   app.use('/api/import', signedIn, express.json({ limit: IMPORT_LIMIT })); // no 2 MB parse for strangers
   app.use('/api', express.json({ limit: JSON_LIMIT }));

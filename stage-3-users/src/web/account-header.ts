@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { pageButtons } from '@journey/ui';
 import type { HttpAuth, User } from './auth-client';
 
-/** Who is signed in, and the way out. Fires `signed-out` once the server has cleared the session. */
+/** Who is signed in, and the ways out. Fires `signed-out` once the server has ended the session(s). */
 @customElement('journey-account-header')
 export class AccountHeader extends LitElement {
   static override styles = [
@@ -49,14 +49,22 @@ export class AccountHeader extends LitElement {
     return html`
       <span class="avatar" aria-hidden="true">${this.user.email.charAt(0)}</span>
       <span class="email" title=${this.user.email}>Signed in as <strong>${this.user.email}</strong></span>
-      <button class="secondary" ?disabled=${this.busy} @click=${this.logOut}>Log out</button>
+      <button class="secondary" ?disabled=${this.busy} @click=${() => this.logOut(() => this.auth.logOut())}>Log out</button>
+      <button
+        class="secondary"
+        title="Ends your sessions in every browser and every program token"
+        ?disabled=${this.busy}
+        @click=${() => this.logOut(() => this.auth.logOutEverywhere())}
+      >
+        Sign out everywhere
+      </button>
     `;
   }
 
-  private async logOut() {
+  private async logOut(end: () => Promise<void>) {
     this.busy = true;
     try {
-      await this.auth.logOut();
+      await end();
     } finally {
       // Even if the server could not be reached, this page stops showing the account.
       this.busy = false;

@@ -5,6 +5,7 @@ import { createUsersRepo, publicUser, type User, type UserRecord } from '../user
 import { PASSWORD_BYTES, PasswordHasher, passwordProblem } from './passwords';
 import { PasswordResets, RESET_TOKEN_MINUTES } from './password-reset';
 import { SessionTokens } from './sessions';
+import { createRevokedSessions } from './revoked-sessions';
 import { AttemptThrottle, inMemory, type LimiterFactory } from './throttle';
 
 export interface AccountsOptions {
@@ -44,6 +45,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   const resets = new PasswordResets(db);
   const hasher = options.hasher ?? new PasswordHasher();
   const tokens = new SessionTokens(options.secret, options.sessionSeconds);
+  const revoked = createRevokedSessions(db);
   const loginThrottle = new AttemptThrottle('login', ATTEMPTS, options.limiters ?? inMemory);
   const resetThrottle = new AttemptThrottle('reset', ATTEMPTS, options.limiters ?? inMemory);
   const signupThrottle = new AttemptThrottle('signup', SIGNUPS_PER_IP, options.limiters ?? inMemory);
@@ -96,11 +98,23 @@ export function createAccounts(db: Db, options: AccountsOptions) {
       return tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
     },
 
-    /** Who a token belongs to, if it is genuine, unexpired, of an existing user and not ended by a reset. */
+    /** Who a token belongs to, if it is genuine, unexpired, of an existing user, and not ended since. */
     async userForSession(token: string): Promise<User | undefined> {
       const claims = await tokens.verify(token);
-      const user = claims ? users.byId(claims.userId) : undefined;
-      return user && user.sessionVersion === claims?.sessionVersion ? publicUser(user) : undefined;
+      if (!claims || revoked.isRevoked(claims.tokenId)) return undefined;
+      const user = users.byId(claims.userId);
+      return user && user.sessionVersion === claims.sessionVersion ? publicUser(user) : undefined;
+    },
+
+    /** Logout: this token stops working on the server, not only in this browser. */
+    async endSession(token: string): Promise<void> {
+      const claims = await tokens.verify(token);
+      if (claims) revoked.revoke(claims.tokenId, claims.expiresAt);
+    },
+
+    /** "Sign out everywhere": every token of this user issued so far stops working. */
+    endAllSessions(userId: string): void {
+      users.endSessions(userId);
     },
 
     /** Mails a reset link if the account exists. The caller answers the same either way. */

@@ -35,19 +35,28 @@ export function authRoutes(accounts: Accounts, patterns: PatternsService, produc
     res.json({ token: await accounts.startSession(user.id), expiresInSeconds: accounts.sessionSeconds });
   });
 
-  // A token cannot be taken back (see sessions.ts): logging out removes it from this browser.
-  router.post('/auth/logout', (_req, res) => {
+  // The token stops working on the server (see sessions.ts), and the cookie leaves this browser.
+  router.post('/auth/logout', async (req, res) => {
+    const token = sessionTokenOf(req, production);
+    if (token) await accounts.endSession(token);
     clearSessionCookie(res, production);
     res.status(204).end();
   });
 
-  router.get('/auth/me', requireUser(accounts), (req, res) => {
+  // Every session of this user ends: other browsers, programs' tokens, a stolen cookie.
+  router.post('/auth/logout-everywhere', requireUser(accounts, production), (req, res) => {
+    accounts.endAllSessions(signedInUser(req).id);
+    clearSessionCookie(res, production);
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireUser(accounts, production), (req, res) => {
     res.json({ user: signedInUser(req) });
   });
 
   // For the page: "nobody is signed in" is an ordinary answer there, not an error (no 401).
   router.get('/auth/session', async (req, res) => {
-    const token = sessionTokenOf(req);
+    const token = sessionTokenOf(req, production);
     res.json({ user: (token && (await accounts.userForSession(token))) || null });
   });
 
