@@ -108,7 +108,7 @@ export interface TestServer extends Client {
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing, one user signed in. */
 export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number } = {},
+  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number; trustProxy?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
@@ -129,6 +129,8 @@ export async function startTestServer(
     outbox,
     webRoot: options.webRoot,
   });
+  // As behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For.
+  if (options.trustProxy) app.set('trust proxy', 'loopback');
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, options.host ?? '127.0.0.1', () => resolve(s));
   });

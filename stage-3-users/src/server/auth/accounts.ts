@@ -22,10 +22,30 @@ export interface AccountsOptions {
   limiters?: LimiterFactory;
 }
 
-/** 5 tries per account and per IP address in 15 minutes, for logins and for reset mails alike. */
-export const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
-/** Every signup costs a bcrypt hash (a third of a second of CPU): unlimited, one client could keep the server busy. */
-export const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
+const MINUTES = 60;
+
+/**
+ * Logins (and token requests). Counted per account AND address first, so a stranger's wrong
+ * guesses lock out that stranger's address, not the owner, who gets in from their own. Guesses
+ * spread over many addresses meet the per-account rule: slower, but it holds. One address trying
+ * many accounts meets the per-address rule.
+ */
+export const LOGIN_RULES = {
+  accountAtAddress: { attempts: 5, windowSeconds: 15 * MINUTES },
+  address: { attempts: 20, windowSeconds: 15 * MINUTES },
+  account: { attempts: 30, windowSeconds: 60 * MINUTES },
+} as const;
+/** Reset mails: the same shape, so others' requests do not block the owner's; at most 10 mails an hour to one account. */
+export const RESET_RULES = {
+  accountAtAddress: { attempts: 5, windowSeconds: 15 * MINUTES },
+  address: { attempts: 20, windowSeconds: 15 * MINUTES },
+  account: { attempts: 10, windowSeconds: 60 * MINUTES },
+} as const;
+/** Every signup costs a bcrypt hash: unlimited, one client could keep the hashing threads busy. */
+export const SIGNUP_RULES = { address: { attempts: 30, windowSeconds: 15 * MINUTES } } as const;
+
+/** The keys an attempt is counted by. */
+const attemptKeys = (email: string, ip: string) => ({ account: email, address: ip, accountAtAddress: `${email} ${ip}` });
 
 /** One message for "no such email" and "wrong password", so nobody can probe who has an account. */
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Wrong email or password.');
@@ -46,12 +66,12 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   const hasher = options.hasher ?? new PasswordHasher();
   const tokens = new SessionTokens(options.secret, options.sessionSeconds);
   const revoked = createRevokedSessions(db);
-  const loginThrottle = new AttemptThrottle('login', ATTEMPTS, options.limiters ?? inMemory);
-  const resetThrottle = new AttemptThrottle('reset', ATTEMPTS, options.limiters ?? inMemory);
-  const signupThrottle = new AttemptThrottle('signup', SIGNUPS_PER_IP, options.limiters ?? inMemory);
+  const loginThrottle = new AttemptThrottle('login', LOGIN_RULES, options.limiters ?? inMemory);
+  const resetThrottle = new AttemptThrottle('reset', RESET_RULES, options.limiters ?? inMemory);
+  const signupThrottle = new AttemptThrottle('signup', SIGNUP_RULES, options.limiters ?? inMemory);
 
   /** Throws 429 (with the seconds to wait) when any of the keys is out of attempts. */
-  async function throttle(limiter: AttemptThrottle, keys: string[]): Promise<void> {
+  async function throttle<Rule extends string>(limiter: AttemptThrottle<Rule>, keys: Record<Rule, string>): Promise<void> {
     const verdict = await limiter.attempt(keys);
     if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterSeconds);
   }
@@ -74,7 +94,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
     async signUp(email: string, password: string, ip: string): Promise<User> {
       const problem = passwordProblem(password, email);
       if (problem) throw weakPassword(problem);
-      await throttle(signupThrottle, [`ip:${ip}`]); // counted once the request would cost a hash
+      await throttle(signupThrottle, { address: ip }); // counted once the request would cost a hash
       const user = users.insert(email, await hasher.hash(password));
       if (!user) throw new HttpError(409, 'email_taken', 'An account with this email already exists. Log in instead.');
       return publicUser(user);
@@ -82,7 +102,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
 
     /** The user, or 401 for any wrong email/password, or 429 after too many attempts. */
     async logIn(email: string, password: string, ip: string): Promise<User> {
-      const keys = [`ip:${ip}`, `account:${email}`];
+      const keys = attemptKeys(email, ip);
       await throttle(loginThrottle, keys);
       const user = await checkCredentials(email, password);
       if (!user) throw invalidCredentials();
@@ -119,7 +139,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
 
     /** Mails a reset link if the account exists. The caller answers the same either way. */
     async requestPasswordReset(email: string, ip: string): Promise<void> {
-      await throttle(resetThrottle, [`ip:${ip}`, `account:${email}`]);
+      await throttle(resetThrottle, attemptKeys(email, ip));
       const user = users.byEmail(email);
       if (!user) return;
       const token = resets.issue(user.id);
