@@ -35,6 +35,13 @@ describe('config', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('in production, APP_URL is required: the server does not start without it', async () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_URL: required when NODE_ENV=production/);
+    const dataDir = tempDataDir();
+    await expect(spawnServer(dataDir, { NODE_ENV: 'production', APP_URL: '' })).rejects.toThrow(/exited \(1\)[\s\S]*APP_URL: required/);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('the server refuses a JWT_SECRET too short to be safe', async () => {
     const dataDir = tempDataDir();
     await expect(spawnServer(dataDir, { JWT_SECRET: 'short' })).rejects.toThrow(/exited \(1\)[\s\S]*JWT_SECRET must be at least 32 bytes/);

@@ -9,7 +9,7 @@ import { createApp } from '../src/server/app';
 import { createAccounts } from '../src/server/auth/accounts';
 import { PasswordHasher } from '../src/server/auth/passwords';
 import { openDatabase, type Db } from '../src/server/db';
-import { FileOutbox } from '../src/server/mail/outbox';
+import { FileOutbox, type Mailer } from '../src/server/mail/outbox';
 import { createPatternsRepo } from '../src/server/patterns-repo';
 import { createPatternsService } from '../src/server/patterns-service';
 import type { User } from '../src/server/users-repo';
@@ -108,7 +108,7 @@ export interface TestServer extends Client {
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing, one user signed in. */
 export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number; trustProxy?: boolean } = {},
+  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number; trustProxy?: boolean; mailer?: Mailer } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
@@ -116,7 +116,7 @@ export async function startTestServer(
   const outbox = new FileOutbox(join(dataDir, 'outbox'));
   const accounts = createAccounts(db, {
     secret,
-    mailer: outbox,
+    mailer: options.mailer ?? outbox,
     appUrl: 'http://localhost:3003',
     hasher: new PasswordHasher(options.bcryptCost ?? TEST_BCRYPT_COST),
   });

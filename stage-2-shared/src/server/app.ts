@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { PatternsService } from './patterns-service';
 import { errorHandler, notFoundHandler } from './errors';
 import { allowedHostsOnly } from './allowed-hosts';
+import { noStore } from './no-store';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -49,6 +50,7 @@ export function createApp({ patterns, logger, appUrl, webRoot }: AppDeps): expre
     }),
   );
 
+  app.use('/api', noStore);
   app.use('/api/import', express.json({ limit: IMPORT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_LIMIT }));
   app.use('/api', healthRoutes(), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));

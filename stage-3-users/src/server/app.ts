@@ -10,6 +10,7 @@ import { sameOriginOnly } from './auth/same-origin';
 import type { FileOutbox } from './mail/outbox';
 import { errorHandler, notFoundHandler } from './errors';
 import { allowedHostsOnly } from './allowed-hosts';
+import { noStore } from './no-store';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -62,7 +63,7 @@ export function createApp({ patterns, accounts, logger, appUrl, production, outb
   );
 
   const signedIn = requireUser(accounts, production);
-  app.use('/api', cookieParser(), sameOriginOnly);
+  app.use('/api', noStore, cookieParser(), sameOriginOnly);
   app.use('/api/import', signedIn, express.json({ limit: IMPORT_LIMIT })); // no 2 MB parse for strangers
   app.use('/api', express.json({ limit: JSON_LIMIT }));
   // Open to everyone: health and the ways in. Everything after `signedIn` needs a session.

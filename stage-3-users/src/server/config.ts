@@ -53,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const { HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL } = parsed.data;
+  // Links in mails and the Host check need the real public address; localhost would be wrong there.
+  if (NODE_ENV === 'production' && !APP_URL) {
+    throw new Error('Invalid configuration:\n  APP_URL: required when NODE_ENV=production (the address people open, e.g. https://bot.example.com)');
+  }
   return {
     host: HOST,
     port: PORT,

@@ -51,6 +51,8 @@ function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   // The engine's typed refusals (input too long, trigger too complex) are the client's mistake.
   if (isEngineError(err)) return new HttpError(400, err.code, err.message, err.details);
+  // The router could not decode a path parameter (`/api/patterns/%`).
+  if (err instanceof URIError) return new HttpError(400, 'invalid_path', 'The address has a broken %-escape.');
   if (typeof err !== 'object' || err === null) return undefined;
   const { status, type, expose, message } = err as { status?: number; type?: string; expose?: boolean; message?: string };
   // body-parser (and other http-errors) mark client errors with `expose`.

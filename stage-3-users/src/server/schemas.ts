@@ -1,13 +1,17 @@
 import { LIMITS, isEngineError, parseTrigger } from '@journey/llm-core';
 import { z } from 'zod';
 
-/** A required piece of text: trimmed, then neither empty nor longer than the shared limit. */
+/** Control characters (NUL and the like) have no place in what people type; tab and line breaks do. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+/** A required piece of text: trimmed, then neither empty nor longer than the shared limit, nor with control characters. */
 function text(label: string, max: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) })
     .trim()
     .min(1, `${label} must not be empty.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    .regex(NO_CONTROL_CHARACTERS, `${label} must not contain control characters.`);
 }
 
 /** A trigger the engine can learn: `(a|b)` and `[optional]` groups may not multiply without end. */
@@ -46,11 +50,12 @@ const email = z
 const password = z
   .string({ error: (issue) => (issue.input === undefined ? 'Password is required.' : 'Password must be text.') })
   .min(1, 'Password is required.')
-  .max(1000, 'Password is too long.');
+  .max(1000, 'Password is too long.')
+  .regex(NO_CONTROL_CHARACTERS, 'Password must not contain control characters.');
 
 export const CredentialsSchema = z.object({ email, password }, bodyError);
 export const ForgotPasswordSchema = z.object({ email }, bodyError);
 export const ResetPasswordSchema = z.object(
-  { token: z.string({ error: 'Token is required.' }).min(1, 'Token is required.').max(200, 'Token is too long.'), password },
+  { token: z.string({ error: 'Token is required.' }).min(1, 'Token is required.').max(200, 'Token is too long.').regex(NO_CONTROL_CHARACTERS, 'Token must not contain control characters.'), password },
   bodyError,
 );

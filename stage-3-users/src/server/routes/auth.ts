@@ -60,10 +60,11 @@ export function authRoutes(accounts: Accounts, patterns: PatternsService, produc
     res.json({ user: (token && (await accounts.userForSession(token))) || null });
   });
 
-  // 202 whether or not the email has an account: the answer must not tell.
+  // 202 whether or not the email has an account, as fast either way: the answer must not tell.
   router.post('/auth/forgot-password', async (req, res) => {
     const { email } = validate(ForgotPasswordSchema, req.body);
-    await accounts.requestPasswordReset(email, req.ip ?? 'unknown');
+    const { mailed } = await accounts.requestPasswordReset(email, req.ip ?? 'unknown');
+    mailed.catch((err: unknown) => req.log.error({ err }, 'password reset mail failed'));
     res.status(202).json({ message: 'If this email has an account, a reset link is on its way.' });
   });
 
