@@ -36,12 +36,13 @@ bare.get('/cpu', (_req, res) => {
 // /dev/null so the cost of writing them is counted but the terminal is not flooded.
 const dataDir = mkdtempSync(join(tmpdir(), 'stage-2-bench-'));
 const db = openDatabase(dataDir);
-const patterns = createPatternsService(createPatternsRepo(db));
+const repo = createPatternsRepo(db);
+const patterns = createPatternsService(repo);
 patterns.importMany(benchPatterns());
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination('/dev/null'));
 const app = createApp({ patterns, logger, appUrl: 'http://localhost' });
 
-const urls = { bare: await listen(bare), chat: await listen(app), patterns: patterns.list().length };
+const urls = { bare: await listen(bare), chat: await listen(app), patterns: repo.count() };
 console.log(JSON.stringify(urls));
 
 process.once('SIGTERM', () => {

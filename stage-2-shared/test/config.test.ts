@@ -9,18 +9,20 @@ describe('config', () => {
     const config = loadConfig({});
     expect(config.host).toBe('127.0.0.1');
     expect(config.appUrl).toBe('http://localhost:3002');
+    expect(config.patternQuota).toBe(10_000);
     expect(config.port).toBe(3002);
     expect(config.dataDir).toBe(fileURLToPath(new URL('../data', import.meta.url)));
     expect(config.logLevel).toBe('info');
   });
 
   it('reads HOST, PORT, DATA_DIR, LOG_LEVEL and APP_URL', () => {
-    expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', APP_URL: 'https://bot.example/' })).toEqual({
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', APP_URL: 'https://bot.example/', PATTERN_QUOTA: '50' })).toEqual({
       host: '0.0.0.0',
       port: 4000,
       dataDir: '/tmp/x',
       logLevel: 'warn',
       appUrl: 'https://bot.example',
+      patternQuota: 50,
     });
   });
 

@@ -39,11 +39,11 @@ export interface TestServer {
 }
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing. */
-export async function startTestServer(options: { webRoot?: string; dataDir?: string; appUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { webRoot?: string; dataDir?: string; appUrl?: string; patternQuota?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
   const app = createApp({
-    patterns: createPatternsService(createPatternsRepo(db)),
+    patterns: createPatternsService(createPatternsRepo(db), { quota: options.patternQuota }),
     logger: pino({ level: 'silent' }),
     appUrl: options.appUrl ?? 'http://localhost:3002',
     webRoot: options.webRoot,

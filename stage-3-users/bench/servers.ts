@@ -44,9 +44,9 @@ async function stage3() {
   const accounts = createAccounts(db, { secret: loadSessionSecret(dataDir, undefined), mailer: outbox, appUrl: 'http://localhost' });
   const patterns = createPatternsService(createPatternsRepo(db));
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
-  patterns.importMany(user.id, benchPatterns());
+  const imported = patterns.importMany(user.id, benchPatterns()).length;
   const app = createApp({ patterns, accounts, logger: logger(), appUrl: 'http://localhost', production: false });
-  return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: patterns.list(user.id).length };
+  return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: imported };
 }
 
 /**

@@ -27,7 +27,7 @@ describe('the HTTP API', () => {
     for (const id of await listIds()) await server.api('DELETE', `/api/patterns/${id}`);
     const again = await startTestServer({ dataDir: server.dataDir, secret: server.secret });
     try {
-      expect((await clientFor(again.url, server.session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+      expect((await clientFor(again.url, server.session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
     } finally {
       await again.close();
     }

@@ -108,7 +108,7 @@ export interface TestServer extends Client {
 
 /** The real app on port 0 with a throwaway database, in this process, logging nothing, one user signed in. */
 export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number; trustProxy?: boolean; mailer?: Mailer } = {},
+  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array; host?: string; appUrl?: string; bcryptCost?: number; trustProxy?: boolean; mailer?: Mailer; patternQuota?: number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
@@ -121,7 +121,7 @@ export async function startTestServer(
     hasher: new PasswordHasher(options.bcryptCost ?? TEST_BCRYPT_COST),
   });
   const app = createApp({
-    patterns: createPatternsService(createPatternsRepo(db)),
+    patterns: createPatternsService(createPatternsRepo(db), { quota: options.patternQuota }),
     accounts,
     logger: pino({ level: 'silent' }),
     appUrl: options.appUrl ?? 'http://localhost:3003',

@@ -147,6 +147,10 @@ export class PatternList extends LitElement {
       .alert {
         margin-bottom: 0.75rem;
       }
+      .more {
+        display: block;
+        margin: 0.9rem auto 0;
+      }
       @media (max-width: 480px) {
         .search {
           max-width: none;
@@ -157,6 +161,8 @@ export class PatternList extends LitElement {
 
   @property({ attribute: false }) store?: PatternStore;
   @property({ attribute: false }) patterns: readonly Pattern[] = [];
+  /** The store has more than `patterns` (a server sends pages): show "Load more", which fires `load-more`. */
+  @property({ type: Boolean }) hasMore = false;
 
   @state() private query = '';
   @state() private mode: RowMode | null = null;
@@ -166,7 +172,7 @@ export class PatternList extends LitElement {
     const shown = this.filtered();
     return html`
       <header>
-        <h2 id="patterns-title">Patterns<span class="count">${this.patterns.length}</span></h2>
+        <h2 id="patterns-title">Patterns<span class="count">${this.patterns.length}${this.hasMore ? '+' : ''}</span></h2>
         ${this.patterns.length > 0
           ? html`<div class="search">
               <label for="search" class="visually-hidden">Search patterns</label>
@@ -189,6 +195,11 @@ export class PatternList extends LitElement {
           : html`<ul aria-labelledby="patterns-title">
               ${shown.map((pattern) => this.renderRow(pattern))}
             </ul>`}
+      ${this.hasMore
+        ? html`<button class="quiet more" @click=${() => this.dispatchEvent(new Event('load-more', { bubbles: true, composed: true }))}>
+            Load more
+          </button>`
+        : nothing}
     `;
   }
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PATTERN_QUOTA } from './quota';
 
 /** Where the database lives unless DATA_DIR says otherwise: stage-2-shared/data, whatever the cwd. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -18,6 +19,8 @@ const EnvSchema = z.object({
     .default(DEFAULT_DATA_DIR)
     .transform((dir) => resolve(dir)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Patterns the database may hold (see quota.ts).
+  PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
   // The address people open; with the loopback names, the only host the server answers. Unset: http://localhost:PORT.
   APP_URL: z
     .url({ protocol: /^https?$/, error: 'APP_URL must be an http(s) address.' })
@@ -32,6 +35,8 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   appUrl: string;
+  /** Patterns in the database. */
+  patternQuota: number;
 }
 
 /**
@@ -46,6 +51,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { HOST, PORT, DATA_DIR, LOG_LEVEL, APP_URL } = parsed.data;
-  return { host: HOST, port: PORT, dataDir: DATA_DIR, logLevel: LOG_LEVEL, appUrl: APP_URL ?? `http://localhost:${PORT}` };
+  const { HOST, PORT, DATA_DIR, LOG_LEVEL, APP_URL, PATTERN_QUOTA } = parsed.data;
+  return {
+    host: HOST,
+    port: PORT,
+    dataDir: DATA_DIR,
+    logLevel: LOG_LEVEL,
+    appUrl: APP_URL ?? `http://localhost:${PORT}`,
+    patternQuota: PATTERN_QUOTA,
+  };
 }

@@ -21,7 +21,7 @@ try {
 
 const logger = pino({ level: config.logLevel });
 const db = openDatabase(config.dataDir);
-const patterns = createPatternsService(createPatternsRepo(db));
+const patterns = createPatternsService(createPatternsRepo(db), { quota: config.patternQuota });
 const app = createApp({ patterns, logger, appUrl: config.appUrl, webRoot: WEB_ROOT });
 
 const server = app.listen(config.port, config.host, (err?: Error) => {

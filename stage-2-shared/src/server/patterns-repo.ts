@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pattern, PatternInput } from '@journey/llm-core';
 import type { Db } from './db';
+import type { PagePosition } from './page-cursor';
 
 /** A pattern as the server keeps it: the engine's fields plus when it was taught and last changed. */
 export interface StoredPattern extends Pattern {
@@ -17,6 +18,12 @@ const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS u
 export function createPatternsRepo(db: Db) {
   const statements = {
     list: db.prepare<[], StoredPattern>(`SELECT ${COLUMNS} FROM patterns ORDER BY created_at, rowid`),
+    page: db.prepare<[string, number, number], StoredPattern & { seq: number }>(
+      `SELECT ${COLUMNS}, rowid AS seq FROM patterns
+        WHERE (created_at, rowid) > (?, ?)
+        ORDER BY created_at, rowid LIMIT ?`,
+    ),
+    count: db.prepare<[], number>('SELECT count(*) FROM patterns').pluck(),
     insert: db.prepare<[string, string, string], StoredPattern>(
       `INSERT INTO patterns (id, trigger, response) VALUES (?, ?, ?) RETURNING ${COLUMNS}`,
     ),
@@ -39,6 +46,9 @@ export function createPatternsRepo(db: Db) {
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     list: (): StoredPattern[] => statements.list.all(),
+    /** Up to `limit` patterns after `after`, in the list's order, each with its place in it. */
+    page: (after: PagePosition, limit: number) => statements.page.all(after.createdAt, after.seq, limit),
+    count: (): number => statements.count.get()!,
     insert: (input: PatternInput): StoredPattern => statements.insert.get(randomUUID(), input.trigger, input.response)!,
     update: (id: string, changes: Partial<PatternInput>): StoredPattern | undefined =>
       statements.update.get(changes.trigger ?? null, changes.response ?? null, id),

@@ -33,4 +33,16 @@ export const PatternChangesSchema = PatternInputSchema.partial().refine(
   'Send a trigger, a response, or both.',
 );
 
+/** GET /api/patterns?limit=&cursor=: pages of 100 unless asked otherwise, 500 at most. */
+export const PAGE_SIZE = { default: 100, max: 500 } as const;
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int('limit must be a whole number.')
+    .min(1, 'limit must be at least 1.')
+    .max(PAGE_SIZE.max, `limit must be at most ${PAGE_SIZE.max}.`)
+    .default(PAGE_SIZE.default),
+  cursor: z.string({ error: 'cursor must be given once.' }).max(200, 'cursor is too long.').optional(),
+});
+
 export const ChatRequestSchema = z.object({ message: text('Message', LIMITS.message) }, bodyError);

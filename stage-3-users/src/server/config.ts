@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PATTERN_QUOTA } from './quota';
 
 /** Where the database lives unless DATA_DIR says otherwise: stage-3-users/data, whatever the cwd. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -19,6 +20,8 @@ const EnvSchema = z.object({
     .transform((dir) => resolve(dir)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  // Patterns one user may keep (see quota.ts).
+  PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
   // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
   JWT_SECRET: z.string().optional(),
   // The address people open, for links in mails. Unset: http://localhost:PORT.
@@ -38,6 +41,8 @@ export interface Config {
   production: boolean;
   jwtSecret: string | undefined;
   appUrl: string;
+  /** Patterns per user. */
+  patternQuota: number;
 }
 
 /**
@@ -52,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL } = parsed.data;
+  const { HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA } = parsed.data;
   // Links in mails and the Host check need the real public address; localhost would be wrong there.
   if (NODE_ENV === 'production' && !APP_URL) {
     throw new Error('Invalid configuration:\n  APP_URL: required when NODE_ENV=production (the address people open, e.g. https://bot.example.com)');
@@ -65,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: NODE_ENV === 'production',
     jwtSecret: JWT_SECRET,
     appUrl: APP_URL ?? `http://localhost:${PORT}`,
+    patternQuota: PATTERN_QUOTA,
   };
 }

@@ -27,7 +27,7 @@ try {
 
 const logger = pino({ level: config.logLevel });
 const db = openDatabase(config.dataDir);
-const patterns = createPatternsService(createPatternsRepo(db));
+const patterns = createPatternsService(createPatternsRepo(db), { quota: config.patternQuota });
 // Development mailer: files in DATA_DIR/outbox. Production needs a real one (see README).
 const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
 if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);

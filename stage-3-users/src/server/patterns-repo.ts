@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pattern, PatternInput } from '@journey/llm-core';
 import type { Db } from './db';
+import type { PagePosition } from './page-cursor';
 
 /** A pattern as the server keeps it: the engine's fields plus when it was taught and last changed. */
 export interface StoredPattern extends Pattern {
@@ -22,6 +23,12 @@ export function createPatternsRepo(db: Db) {
     list: db.prepare<[string], StoredPattern>(
       `SELECT ${COLUMNS} FROM patterns WHERE user_id = ? ORDER BY created_at, rowid`,
     ),
+    page: db.prepare<[string, string, number, number], StoredPattern & { seq: number }>(
+      `SELECT ${COLUMNS}, rowid AS seq FROM patterns
+        WHERE user_id = ? AND (created_at, rowid) > (?, ?)
+        ORDER BY created_at, rowid LIMIT ?`,
+    ),
+    count: db.prepare<[string], number>('SELECT count(*) FROM patterns WHERE user_id = ?').pluck(),
     insert: db.prepare<[string, string, string, string], StoredPattern>(
       `INSERT INTO patterns (user_id, id, trigger, response) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`,
     ),
@@ -44,6 +51,9 @@ export function createPatternsRepo(db: Db) {
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     list: (userId: string): StoredPattern[] => statements.list.all(userId),
+    /** Up to `limit` patterns after `after`, in the list's order, each with its place in it. */
+    page: (userId: string, after: PagePosition, limit: number) => statements.page.all(userId, after.createdAt, after.seq, limit),
+    count: (userId: string): number => statements.count.get(userId)!,
     insert: (userId: string, input: PatternInput): StoredPattern =>
       statements.insert.get(userId, randomUUID(), input.trigger, input.response)!,
     update: (userId: string, id: string, changes: Partial<PatternInput>): StoredPattern | undefined =>

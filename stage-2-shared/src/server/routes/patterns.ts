@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
 import { HttpError, validate } from '../errors';
-import { PatternChangesSchema, PatternInputSchema } from '../schemas';
+import { PageQuerySchema, PatternChangesSchema, PatternInputSchema } from '../schemas';
 
 // Written for the person who sees it in the page (the API client knows which id it asked for).
 const notFound = () => new HttpError(404, 'not_found', 'That pattern does not exist; someone may have deleted it.');
@@ -10,8 +10,10 @@ const notFound = () => new HttpError(404, 'not_found', 'That pattern does not ex
 export function patternRoutes(patterns: PatternsService): Router {
   const router = Router();
 
-  router.get('/patterns', (_req, res) => {
-    res.json({ patterns: patterns.list() });
+  // A page at a time: `?limit=` (100 by default), and `?cursor=` from the previous page's nextCursor.
+  router.get('/patterns', (req, res) => {
+    const { limit, cursor } = validate(PageQuerySchema, req.query);
+    res.json(patterns.page(limit, cursor));
   });
 
   router.post('/patterns', (req, res) => {

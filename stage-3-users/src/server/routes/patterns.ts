@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { PatternsService } from '../patterns-service';
 import { signedInUser } from '../auth/require-user';
 import { HttpError, validate } from '../errors';
-import { PatternChangesSchema, PatternInputSchema } from '../schemas';
+import { PageQuerySchema, PatternChangesSchema, PatternInputSchema } from '../schemas';
 
 // Written for the person who sees it in the page (the API client knows which id it asked for).
 // The same answer whether the pattern never existed or belongs to another user: a 404 must not
@@ -13,8 +13,10 @@ const notFound = () => new HttpError(404, 'not_found', 'That pattern does not ex
 export function patternRoutes(patterns: PatternsService): Router {
   const router = Router();
 
+  // A page at a time: `?limit=` (100 by default), and `?cursor=` from the previous page's nextCursor.
   router.get('/patterns', (req, res) => {
-    res.json({ patterns: patterns.list(signedInUser(req).id) });
+    const { limit, cursor } = validate(PageQuerySchema, req.query);
+    res.json(patterns.page(signedInUser(req).id, limit, cursor));
   });
 
   router.post('/patterns', (req, res) => {
