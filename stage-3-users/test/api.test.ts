@@ -47,7 +47,7 @@ describe('the HTTP API', () => {
 
     const list = await server.api('GET', '/api/patterns');
     expect(list.status).toBe(200);
-    expect(list.json.patterns.at(-1)).toEqual(taught.json.pattern);
+    expect(list.json.patterns[0]).toEqual(taught.json.pattern); // newest first
   });
 
   it('POST /api/chat answers with a taught response, and the fallback otherwise', async () => {

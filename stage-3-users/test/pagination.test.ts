@@ -25,14 +25,14 @@ async function allPages(limit?: number) {
 }
 
 describe('GET /api/patterns is paginated', () => {
-  it('answers 100 at a time by default, with a cursor to the next page; the pages hold every pattern once, in order', async () => {
+  it('answers 100 at a time by default, with a cursor to the next page; the pages hold every pattern once, newest first', async () => {
     await server.api('POST', '/api/import', createExport(numbered(245))); // + the 5 examples = 250
     const pages = await allPages();
     expect(pages.map((p) => p.patterns.length)).toEqual([100, 100, 50]);
     expect(pages.at(-1)!.nextCursor).toBeNull();
     const ids = pages.flatMap((p) => p.patterns.map((pattern) => pattern.id));
     expect(new Set(ids).size).toBe(250);
-    const expected = server.db.prepare('SELECT id FROM patterns WHERE user_id = ? ORDER BY created_at, rowid').pluck().all(server.session.user.id);
+    const expected = server.db.prepare('SELECT id FROM patterns WHERE user_id = ? ORDER BY created_at DESC, rowid DESC').pluck().all(server.session.user.id);
     expect(ids).toEqual(expected);
   });
 
@@ -48,9 +48,12 @@ describe('GET /api/patterns is paginated', () => {
     await server.api('DELETE', `/api/patterns/${first.patterns[0].id}`);
     await server.api('POST', '/api/patterns', { trigger: 'added meanwhile', response: 'last' });
     const rest = (await server.api('GET', `/api/patterns?limit=100&cursor=${first.nextCursor}`)).json;
-    expect(rest.patterns.map((p: { trigger: string }) => p.trigger)).toHaveLength(4); // 3 examples left + the new one
-    expect(rest.patterns.at(-1).trigger).toBe('added meanwhile');
-    expect(rest.patterns.map((p: { id: string }) => p.id)).not.toContain(first.patterns[1].id);
+    // The 3 older examples, none twice; the new one is on the first page (newest first), not here.
+    expect(rest.patterns).toHaveLength(3);
+    const ids = rest.patterns.map((p: { id: string }) => p.id);
+    expect(ids).not.toContain(first.patterns[1].id);
+    expect(rest.patterns.map((p: { trigger: string }) => p.trigger)).not.toContain('added meanwhile');
+    expect((await server.api('GET', '/api/patterns?limit=1')).json.patterns[0].trigger).toBe('added meanwhile');
   });
 
   it('a bad limit or cursor is a 400', async () => {

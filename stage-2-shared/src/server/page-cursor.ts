@@ -1,13 +1,13 @@
 import { HttpError } from './errors';
 
-/** Where a page of patterns ends, in their order (created_at, then rowid): the next page starts after it. */
+/** Where a page of patterns ends, in their order (newest first: created_at, then rowid): the next page starts after it. */
 export interface PagePosition {
   createdAt: string;
   seq: number;
 }
 
-/** The first page starts before everything. */
-export const START: PagePosition = { createdAt: '', seq: 0 };
+/** The first page starts before everything: later than any created_at (they begin with the year). */
+export const START: PagePosition = { createdAt: '9999', seq: Number.MAX_SAFE_INTEGER };
 
 /**
  * The cursor a client gets is opaque (base64url of the position) so that it only passes it back,

@@ -20,8 +20,8 @@ export function createPatternsRepo(db: Db) {
     list: db.prepare<[], StoredPattern>(`SELECT ${COLUMNS} FROM patterns ORDER BY created_at, rowid`),
     page: db.prepare<[string, number, number], StoredPattern & { seq: number }>(
       `SELECT ${COLUMNS}, rowid AS seq FROM patterns
-        WHERE (created_at, rowid) > (?, ?)
-        ORDER BY created_at, rowid LIMIT ?`,
+        WHERE (created_at, rowid) < (?, ?)
+        ORDER BY created_at DESC, rowid DESC LIMIT ?`,
     ),
     count: db.prepare<[], number>('SELECT count(*) FROM patterns').pluck(),
     insert: db.prepare<[string, string, string], StoredPattern>(
@@ -46,7 +46,7 @@ export function createPatternsRepo(db: Db) {
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     list: (): StoredPattern[] => statements.list.all(),
-    /** Up to `limit` patterns after `after`, in the list's order, each with its place in it. */
+    /** Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with its place. */
     page: (after: PagePosition, limit: number) => statements.page.all(after.createdAt, after.seq, limit),
     count: (): number => statements.count.get()!,
     insert: (input: PatternInput): StoredPattern => statements.insert.get(randomUUID(), input.trigger, input.response)!,

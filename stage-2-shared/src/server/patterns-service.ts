@@ -17,7 +17,7 @@ export function createPatternsService(repo: PatternsRepo, { quota = DEFAULT_PATT
   const engine = new PatternEngine(repo.list(), { fallback: FALLBACK });
 
   return {
-    /** One page of the patterns, oldest first; `nextCursor` asks for the next one (null: no more). */
+    /** One page of the patterns, newest first; `nextCursor` asks for the next one (null: no more). */
     page(limit: number, cursor?: string): { patterns: StoredPattern[]; nextCursor: string | null } {
       const rows = repo.page(cursor ? decodeCursor(cursor) : START, limit + 1); // one more: is there a next page?
       const shown = rows.slice(0, limit);

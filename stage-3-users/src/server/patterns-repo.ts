@@ -25,8 +25,8 @@ export function createPatternsRepo(db: Db) {
     ),
     page: db.prepare<[string, string, number, number], StoredPattern & { seq: number }>(
       `SELECT ${COLUMNS}, rowid AS seq FROM patterns
-        WHERE user_id = ? AND (created_at, rowid) > (?, ?)
-        ORDER BY created_at, rowid LIMIT ?`,
+        WHERE user_id = ? AND (created_at, rowid) < (?, ?)
+        ORDER BY created_at DESC, rowid DESC LIMIT ?`,
     ),
     count: db.prepare<[string], number>('SELECT count(*) FROM patterns WHERE user_id = ?').pluck(),
     insert: db.prepare<[string, string, string, string], StoredPattern>(
@@ -51,7 +51,7 @@ export function createPatternsRepo(db: Db) {
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     list: (userId: string): StoredPattern[] => statements.list.all(userId),
-    /** Up to `limit` patterns after `after`, in the list's order, each with its place in it. */
+    /** Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with its place. */
     page: (userId: string, after: PagePosition, limit: number) => statements.page.all(userId, after.createdAt, after.seq, limit),
     count: (userId: string): number => statements.count.get(userId)!,
     insert: (userId: string, input: PatternInput): StoredPattern =>

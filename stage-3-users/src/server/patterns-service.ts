@@ -20,7 +20,7 @@ export function createPatternsService(repo: PatternsRepo, { quota = DEFAULT_PATT
   const engines = createEngineCache((userId) => repo.list(userId), FALLBACK);
 
   return {
-    /** One page of the user's patterns, oldest first; `nextCursor` asks for the next one (null: no more). */
+    /** One page of the user's patterns, newest first; `nextCursor` asks for the next one (null: no more). */
     page(userId: string, limit: number, cursor?: string): { patterns: StoredPattern[]; nextCursor: string | null } {
       const rows = repo.page(userId, cursor ? decodeCursor(cursor) : START, limit + 1); // one more: is there a next page?
       const shown = rows.slice(0, limit);

@@ -41,13 +41,13 @@ export class HttpPatternStore implements PatternStore {
     private readonly onSignedOut: () => void = () => {},
   ) {}
 
-  /** One page of patterns, oldest first; pass the previous page's `nextCursor` for the next one. */
+  /** One page of patterns, newest first; pass the previous page's `nextCursor` for the next one. */
   async listPage(cursor?: string | null, limit?: number): Promise<PatternPage> {
     const query = new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) });
     return this.request<PatternPage>('GET', `/api/patterns${query.size ? `?${query}` : ''}`);
   }
 
-  /** Every pattern, page after page (the export file holds them all). */
+  /** Every pattern, page after page, oldest first (the export file holds them all, in the order taught). */
   async list(): Promise<Pattern[]> {
     const all: Pattern[] = [];
     let cursor: string | null = null;
@@ -56,7 +56,7 @@ export class HttpPatternStore implements PatternStore {
       all.push(...page.patterns);
       cursor = page.nextCursor;
     } while (cursor);
-    return all;
+    return all.reverse();
   }
 
   async add(input: PatternInput): Promise<Pattern> {
