@@ -12,6 +12,8 @@ export class AccountHeader extends LitElement {
       :host {
         display: flex;
         align-items: center;
+        justify-content: flex-end;
+        flex-wrap: wrap; /* on a narrow screen the buttons move under the email rather than squeeze it */
         gap: 0.6rem;
         min-width: 0;
       }
@@ -28,6 +30,8 @@ export class AccountHeader extends LitElement {
         text-transform: uppercase;
       }
       .email {
+        min-width: 8rem;
+        flex: 0 1 auto;
         max-width: 13rem;
         overflow: hidden;
         text-overflow: ellipsis;
