@@ -34,10 +34,29 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+export interface TestServerOptions {
+  webRoot?: string;
+  dataDir?: string;
+  /** HOST: the address to listen on (127.0.0.1 by default, as in production). */
+  host?: string;
+  /** APP_URL: the one host name answered besides the loopback names. */
+  appUrl?: string;
+  /** PATTERN_QUOTA. */
+  patternQuota?: number;
+}
+
 /** The real server (createServer, as main.ts) on port 0 with a throwaway database, in this process, logging nothing. */
-export async function startTestServer(options: { webRoot?: string; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const server = createServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { webRoot: options.webRoot });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    HOST: options.host,
+    APP_URL: options.appUrl,
+    PATTERN_QUOTA: options.patternQuota?.toString(),
+  });
+  const server = createServer(config, { webRoot: options.webRoot });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   return {
     url,

@@ -31,7 +31,7 @@ describe('durability', () => {
     const dataDir = newDataDir();
     const first = await start(dataDir);
     const session = await signUp(first.url);
-    const before = (await call(first.url, 'GET', '/api/patterns', undefined, { session })).json.patterns.length;
+    const before = (await call(first.url, 'GET', '/api/patterns?limit=500', undefined, { session })).json.patterns.length;
 
     const acked: string[] = [];
     for (let i = 0; i < N; i++) {
@@ -44,7 +44,7 @@ describe('durability', () => {
 
     // The same session still works: its signing secret was kept in the data folder.
     const second = await start(dataDir);
-    const { patterns } = (await call(second.url, 'GET', '/api/patterns', undefined, { session })).json;
+    const { patterns } = (await call(second.url, 'GET', '/api/patterns?limit=500', undefined, { session })).json;
     expect(patterns).toHaveLength(before + N);
     expect(patterns.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(acked));
     // And the restarted engine answers from them.
