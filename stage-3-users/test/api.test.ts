@@ -28,7 +28,7 @@ describe('the HTTP API', () => {
     for (const id of await listIds()) await server.api('DELETE', `/api/patterns/${id}`);
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: server.session.user.email, password: PASSWORD });
     const session = { user: login.json.user, cookie: sessionCookieOf(login.headers) };
-    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
     const again = await startTestServer({ dataDir: server.dataDir });
     try {
       expect((await clientFor(again.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
