@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/server/config';
 import { createServer } from '../src/server/server';
 import type { Db } from '../src/server/db';
+import type { Pattern, PatternList } from '../src/shared/api';
 export { spawnServer, type ServerProcess } from './server-process';
 
 /** A fresh, empty directory for one test's database; removed by the caller's cleanup. */
@@ -22,6 +23,19 @@ export async function call(url: string, method: string, path: string, body?: unk
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Every pattern GET /api/patterns lists, page after page (500 at most a page). */
+export async function listAll(url: string): Promise<Pattern[]> {
+  const all: Pattern[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: PatternList = (await call(url, 'GET', `/api/patterns${query}`)).json;
+    all.push(...page.patterns);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
 }
 
 export interface TestServer {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { databasePath } from '../src/server/db';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, signUp, spawnServer, tempDataDir, type ServerProcess } from './helpers';
+import { call, listAll, signUp, spawnServer, tempDataDir, type ServerProcess } from './helpers';
 
 let server: ServerProcess | undefined;
 let dataDir: string;
@@ -21,7 +21,7 @@ describe('concurrent writers', () => {
     dataDir = tempDataDir();
     server = await spawnServer(dataDir);
     const session = await signUp(server.url);
-    const before = (await call(server.url, 'GET', '/api/patterns?limit=500', undefined, { session })).json.patterns.length;
+    const before = (await listAll(server.url, session)).length;
 
     // A second connection to the same file (think: a backup job or the sqlite3 shell) that keeps
     // taking the write lock and holding it for a few milliseconds. Without busy_timeout, the
@@ -59,7 +59,7 @@ describe('concurrent writers', () => {
     expect([...statuses.keys()]).toEqual([201]);
     expect(server.output()).not.toMatch(/SQLITE_BUSY/);
     expect(otherWrites).toBeGreaterThan(10); // the competitor really did take the lock, repeatedly
-    const ids: string[] = (await call(server.url, 'GET', '/api/patterns?limit=500', undefined, { session })).json.patterns.map((p: { id: string }) => p.id);
+    const ids: string[] = (await listAll(server.url, session)).map((p: { id: string }) => p.id);
     expect(ids).toHaveLength(before + acked.length);
     expect(ids).toEqual(expect.arrayContaining(acked));
     console.log(`concurrency: ${acked.length} acknowledged writes by ${WRITERS} writers, ${otherWrites} competing transactions`);

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/server/config';
 import type { Db } from '../src/server/db';
 import type { FileOutbox, Mailer } from '../src/server/mail/outbox';
 import { createServer } from '../src/server/server';
-import type { User } from '../src/shared/api';
+import type { Pattern, PatternList, User } from '../src/shared/api';
 export { spawnServer, type ServerProcess } from './server-process';
 
 /** A password that passes every rule, for test accounts. */
@@ -53,6 +53,19 @@ export async function call(url: string, method: string, path: string, body?: unk
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Every pattern GET /api/patterns lists for the session, page after page (500 at most a page). */
+export async function listAll(url: string, session?: Session): Promise<Pattern[]> {
+  const all: Pattern[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: PatternList = (await call(url, 'GET', `/api/patterns${query}`, undefined, { session })).json;
+    all.push(...page.patterns);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
 }
 
 /** The `name=value` part of the session cookie a response set (`__Host-session` in production). */
