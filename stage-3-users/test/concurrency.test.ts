@@ -19,7 +19,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('concurrent writers', () => {
   it(`${WRITERS} writers for ${SECONDS} s, while another connection also writes: no SQLITE_BUSY reaches a client, nothing lost`, async () => {
     dataDir = tempDataDir();
-    server = await spawnServer(dataDir);
+    // A quota far above what 50 writers can reach in 3 s: this test is about locks, not the cap.
+    server = await spawnServer(dataDir, { PATTERN_QUOTA: '1000000' });
     const session = await signUp(server.url);
     const before = (await listAll(server.url, session)).length;
 
