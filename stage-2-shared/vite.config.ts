@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import { STAGE } from './src/shared/stage.ts'; // with its extension, as Vite's config loader asks
 
 // The server (src/server/main.ts) serves the built page and the API together on 3002.
-// `pnpm dev` runs Vite on 5173 with hot reload and hands /api to that server.
+// `pnpm dev` runs Vite on 5173 with hot reload and hands /api to that server, naming the server's
+// own host (changeOrigin): it answers no other (see src/server/allowed-hosts.ts).
 const apiPort = Number(process.env.PORT ?? STAGE.port);
 const api = `http://localhost:${apiPort}`;
 
@@ -21,6 +22,6 @@ export default defineConfig({
       },
     },
   ],
-  server: { port: 5173, strictPort: true, proxy: { '/api': api } },
+  server: { port: 5173, strictPort: true, proxy: { '/api': { target: api, changeOrigin: true } } },
   build: { target: 'es2022' },
 });

@@ -35,9 +35,9 @@ bare.get('/cpu', (_req, res) => {
 const dataDir = mkdtempSync(join(tmpdir(), 'stage-2-bench-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL });
 const server = createServer(config, { logger: pino({ level: config.logLevel }, pino.destination('/dev/null')) });
-server.patterns.importMany(benchPatterns());
+const taught = server.patterns.importMany(benchPatterns()).length;
 
-const urls = { bare: await listen(bare), chat: await listen(server.app), patterns: server.patterns.list().length };
+const urls = { bare: await listen(bare), chat: await listen(server.app), patterns: taught };
 console.log(JSON.stringify(urls));
 
 process.once('SIGTERM', () => {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { databasePath } from '../src/server/db';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, spawnServer, tempDataDir, type ServerProcess } from './helpers';
+import { call, listAll, spawnServer, tempDataDir, type ServerProcess } from './helpers';
 
 let server: ServerProcess | undefined;
 let dataDir: string;
@@ -20,7 +20,7 @@ describe('concurrent writers', () => {
   it(`${WRITERS} writers for ${SECONDS} s, while another connection also writes: no SQLITE_BUSY reaches a client, nothing lost`, async () => {
     dataDir = tempDataDir();
     server = await spawnServer(dataDir);
-    const before = (await call(server.url, 'GET', '/api/patterns')).json.patterns.length;
+    const before = (await listAll(server.url)).length;
 
     // A second connection to the same file (think: a backup job or the sqlite3 shell) that keeps
     // taking the write lock and holding it for a few milliseconds. Without busy_timeout, the
@@ -58,7 +58,7 @@ describe('concurrent writers', () => {
     expect([...statuses.keys()]).toEqual([201]);
     expect(server.output()).not.toMatch(/SQLITE_BUSY/);
     expect(otherWrites).toBeGreaterThan(10); // the competitor really did take the lock, repeatedly
-    const ids: string[] = (await call(server.url, 'GET', '/api/patterns')).json.patterns.map((p: { id: string }) => p.id);
+    const ids: string[] = (await listAll(server.url)).map((p: { id: string }) => p.id);
     expect(ids).toHaveLength(before + acked.length);
     expect(ids).toEqual(expect.arrayContaining(acked));
     console.log(`concurrency: ${acked.length} acknowledged writes by ${WRITERS} writers, ${otherWrites} competing transactions`);

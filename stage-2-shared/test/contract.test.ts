@@ -22,7 +22,9 @@ describe('the contract in src/shared/api.ts', () => {
     expect(PatternAnswerSchema.parse(taught.json)).toEqual(taught.json);
     const id = taught.json.pattern.id;
     expect(PatternAnswerSchema.parse((await server.api('PUT', `/api/patterns/${id}`, { response: 'PONG' })).json)).toBeTruthy();
-    expect(PatternListSchema.parse((await server.api('GET', '/api/patterns')).json).patterns.length).toBeGreaterThan(0);
+    const list = (await server.api('GET', '/api/patterns?limit=1')).json;
+    expect(PatternListSchema.parse(list)).toEqual(list);
+    expect(list.nextCursor).toEqual(expect.any(String));
     expect(ChatAnswerSchema.parse((await server.api('POST', '/api/chat', { message: 'ping' })).json).reply.text).toBe('PONG');
     const file = createExport([{ trigger: 'new one', response: 'yes' }]);
     expect(ImportAnswerSchema.parse((await server.api('POST', '/api/import', file)).json)).toEqual({ imported: 1 });
@@ -33,6 +35,8 @@ describe('the contract in src/shared/api.ts', () => {
       await server.api('POST', '/api/patterns', { trigger: '' }),
       await server.raw('POST', '/api/chat', '{ nope'),
       await server.api('DELETE', '/api/patterns/nope'),
+      await server.api('DELETE', '/api/patterns/%'), // invalid_path
+      await server.api('GET', '/api/patterns?cursor=nope'), // invalid_cursor
       await server.api('GET', '/api/nowhere'),
       await server.api('POST', '/api/import', { format: 'something else' }),
       await server.api('POST', '/api/chat', { message: 'x'.repeat(100_000) }),

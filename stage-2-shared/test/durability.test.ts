@@ -3,7 +3,7 @@ import { databasePath } from '../src/server/db';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
-import { call, spawnServer, tempDataDir, type ServerProcess } from './helpers';
+import { call, listAll, spawnServer, tempDataDir, type ServerProcess } from './helpers';
 
 const running: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -30,7 +30,7 @@ describe('durability', () => {
     const N = 200;
     const dataDir = newDataDir();
     const first = await start(dataDir);
-    const before = (await call(first.url, 'GET', '/api/patterns')).json.patterns.length;
+    const before = (await listAll(first.url)).length;
 
     const acked: string[] = [];
     for (let i = 0; i < N; i++) {
@@ -42,7 +42,7 @@ describe('durability', () => {
     expect(await first.exited).toBe('SIGKILL');
 
     const second = await start(dataDir);
-    const { patterns } = (await call(second.url, 'GET', '/api/patterns')).json;
+    const patterns = await listAll(second.url);
     expect(patterns).toHaveLength(before + N);
     expect(patterns.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(acked));
     // And the restarted engine answers from them.

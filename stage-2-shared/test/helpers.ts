@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/server/config';
 import { createServer } from '../src/server/server';
 import type { Db } from '../src/server/db';
+import type { Pattern, PatternList } from '../src/shared/api';
 export { spawnServer, type ServerProcess } from './server-process';
 
 /** A fresh, empty directory for one test's database; removed by the caller's cleanup. */
@@ -24,6 +25,19 @@ export async function call(url: string, method: string, path: string, body?: unk
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 
+/** Every pattern GET /api/patterns lists, page after page (500 at most a page). */
+export async function listAll(url: string): Promise<Pattern[]> {
+  const all: Pattern[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: PatternList = (await call(url, 'GET', `/api/patterns${query}`)).json;
+    all.push(...page.patterns);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
 export interface TestServer {
   url: string;
   db: Db;
@@ -34,10 +48,29 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+export interface TestServerOptions {
+  webRoot?: string;
+  dataDir?: string;
+  /** HOST: the address to listen on (127.0.0.1 by default, as in production). */
+  host?: string;
+  /** APP_URL: the one host name answered besides the loopback names. */
+  appUrl?: string;
+  /** PATTERN_QUOTA. */
+  patternQuota?: number;
+}
+
 /** The real server (createServer, as main.ts) on port 0 with a throwaway database, in this process, logging nothing. */
-export async function startTestServer(options: { webRoot?: string; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const server = createServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { webRoot: options.webRoot });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    HOST: options.host,
+    APP_URL: options.appUrl,
+    PATTERN_QUOTA: options.patternQuota?.toString(),
+  });
+  const server = createServer(config, { webRoot: options.webRoot });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   return {
     url,

@@ -28,10 +28,10 @@ describe('the HTTP API', () => {
     for (const id of await listIds()) await server.api('DELETE', `/api/patterns/${id}`);
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: server.session.user.email, password: PASSWORD });
     const session = { user: login.json.user, cookie: sessionCookieOf(login.headers) };
-    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
     const again = await startTestServer({ dataDir: server.dataDir });
     try {
-      expect((await clientFor(again.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+      expect((await clientFor(again.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
     } finally {
       await again.close();
     }
@@ -51,7 +51,7 @@ describe('the HTTP API', () => {
 
     const list = await server.api('GET', '/api/patterns');
     expect(list.status).toBe(200);
-    expect(list.json.patterns.at(-1)).toEqual(taught.json.pattern);
+    expect(list.json.patterns[0]).toEqual(taught.json.pattern); // newest first
   });
 
   it('the first claim: a taught `hello` answers instead of the example greeting, and the 201 names the overlap', async () => {

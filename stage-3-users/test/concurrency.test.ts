@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { databasePath } from '../src/server/db';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, signUp, spawnServer, tempDataDir, type ServerProcess } from './helpers';
+import { call, listAll, signUp, spawnServer, tempDataDir, type ServerProcess } from './helpers';
 
 let server: ServerProcess | undefined;
 let dataDir: string;
@@ -19,9 +19,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('concurrent writers', () => {
   it(`${WRITERS} writers for ${SECONDS} s, while another connection also writes: no SQLITE_BUSY reaches a client, nothing lost`, async () => {
     dataDir = tempDataDir();
-    server = await spawnServer(dataDir);
+    // A quota far above what 50 writers can reach in 3 s: this test is about locks, not the cap.
+    server = await spawnServer(dataDir, { PATTERN_QUOTA: '1000000' });
     const session = await signUp(server.url);
-    const before = (await call(server.url, 'GET', '/api/patterns', undefined, { session })).json.patterns.length;
+    const before = (await listAll(server.url, session)).length;
 
     // A second connection to the same file (think: a backup job or the sqlite3 shell) that keeps
     // taking the write lock and holding it for a few milliseconds. Without busy_timeout, the
@@ -59,7 +60,7 @@ describe('concurrent writers', () => {
     expect([...statuses.keys()]).toEqual([201]);
     expect(server.output()).not.toMatch(/SQLITE_BUSY/);
     expect(otherWrites).toBeGreaterThan(10); // the competitor really did take the lock, repeatedly
-    const ids: string[] = (await call(server.url, 'GET', '/api/patterns', undefined, { session })).json.patterns.map((p: { id: string }) => p.id);
+    const ids: string[] = (await listAll(server.url, session)).map((p: { id: string }) => p.id);
     expect(ids).toHaveLength(before + acked.length);
     expect(ids).toEqual(expect.arrayContaining(acked));
     console.log(`concurrency: ${acked.length} acknowledged writes by ${WRITERS} writers, ${otherWrites} competing transactions`);

@@ -3,7 +3,7 @@ import { databasePath } from '../src/server/db';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
-import { call, signUp, spawnServer, tempDataDir, type ServerProcess } from './helpers';
+import { call, listAll, signUp, spawnServer, tempDataDir, type ServerProcess } from './helpers';
 
 const running: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -31,7 +31,7 @@ describe('durability', () => {
     const dataDir = newDataDir();
     const first = await start(dataDir);
     const session = await signUp(first.url);
-    const before = (await call(first.url, 'GET', '/api/patterns', undefined, { session })).json.patterns.length;
+    const before = (await listAll(first.url, session)).length;
 
     const acked: string[] = [];
     for (let i = 0; i < N; i++) {
@@ -44,7 +44,7 @@ describe('durability', () => {
 
     // The same session still works: its signing secret was kept in the data folder.
     const second = await start(dataDir);
-    const { patterns } = (await call(second.url, 'GET', '/api/patterns', undefined, { session })).json;
+    const patterns = await listAll(second.url, session);
     expect(patterns).toHaveLength(before + N);
     expect(patterns.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(acked));
     // And the restarted engine answers from them.

@@ -18,7 +18,7 @@ describe('createEngineCache', () => {
     expect(loads).toEqual(['ada', 'bob']);
   });
 
-  it('keeps the most recently used engines and rebuilds the others on demand', () => {
+  it('keeps the most recently used engines, up to a number of patterns, and rebuilds the others on demand', () => {
     const loads: string[] = [];
     const cache = createEngineCache((userId) => (loads.push(userId), patternsOf[userId]!), 'fallback', 2);
     cache.get('ada');
@@ -42,7 +42,33 @@ describe('createEngineCache', () => {
     stored.bob = [{ id: 'b2', trigger: 'hello', response: 'hello again, Bob' }];
     expect(cache.get('ada').reply('hello').text).toBe('hi Ada');
     cache.invalidate('ada');
+    expect([cache.size, cache.patterns]).toEqual([1, 1]); // ada's engine no longer counts against the bound
     expect(cache.get('ada').reply('hello').text).toBe('hello again, Ada');
     expect(cache.get('bob').reply('hello').text).toBe('hi Bob');
+  });
+
+  it('counts patterns, not engines: one big engine pushes out several small ones, but always stays itself', () => {
+    const big: Pattern[] = Array.from({ length: 5 }, (_, i) => ({ id: `big${i}`, trigger: `word ${i}`, response: 'big' }));
+    const loads: string[] = [];
+    const cache = createEngineCache((userId) => (loads.push(userId), userId === 'big' ? big : patternsOf[userId]!), 'fallback', 3);
+    cache.get('ada');
+    cache.get('bob');
+    cache.get('cy');
+    expect([cache.size, cache.patterns]).toEqual([3, 3]);
+    expect(cache.get('big').reply('word 3').text).toBe('big'); // 5 patterns, over the capacity on its own
+    expect([cache.size, cache.patterns]).toEqual([1, 5]);
+    cache.get('ada'); // the big one is now the oldest and goes
+    expect([cache.size, cache.patterns]).toEqual([1, 1]);
+    expect(loads).toEqual(['ada', 'bob', 'cy', 'big', 'ada']);
+  });
+
+  it('notices an engine that grew since its last use', () => {
+    const cache = createEngineCache((userId) => [...patternsOf[userId]!], 'fallback', 3);
+    cache.get('ada');
+    const bob = cache.get('bob');
+    bob.add({ id: 'b2', trigger: 'bye', response: 'bye Bob' });
+    bob.add({ id: 'b3', trigger: 'thanks', response: 'welcome' });
+    cache.get('bob');
+    expect([cache.size, cache.patterns]).toEqual([1, 3]);
   });
 });

@@ -67,7 +67,8 @@ export function defineStageConfig(stage: StageConfig): PlaywrightTestConfig {
       url: baseURL,
       reuseExistingServer: false,
       timeout: (stage.startupSeconds ?? 120) * 1000,
-      env: { PORT: String(port), ...stage.env },
+      // APP_URL: the address the browser opens, which a server stage answers to (and mails links to).
+      env: { PORT: String(port), APP_URL: baseURL, ...stage.env },
       stdout: 'pipe',
       stderr: 'pipe',
     },

@@ -1,5 +1,5 @@
 export { StoreError, errorMessage, type PatternStore, type Taught } from './store';
-export { PATTERNS_CHANGED, patternsChanged } from './events';
+export { LOAD_MORE, PATTERNS_CHANGED, loadMore, patternsChanged } from './events';
 export { validatePattern, hasErrors, type PatternErrors } from './validate';
 export { theme, pageButtons } from './styles';
 export { ChatPanel } from './chat-panel';

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Pattern, PatternInput } from '@journey/llm-core';
-import { patternsChanged } from './events';
+import { loadMore, patternsChanged } from './events';
 import { overlapNotice, overlapStyles } from './overlap-notice';
 import { StoreError, errorMessage, type PatternStore, type Taught } from './store';
 import { theme } from './styles';
@@ -150,6 +150,10 @@ export class PatternList extends LitElement {
       .overlap {
         margin-bottom: 0.75rem;
       }
+      .more {
+        display: block;
+        margin: 0.9rem auto 0;
+      }
       @media (max-width: 480px) {
         .search {
           max-width: none;
@@ -160,6 +164,8 @@ export class PatternList extends LitElement {
 
   @property({ attribute: false }) store?: PatternStore;
   @property({ attribute: false }) patterns: readonly Pattern[] = [];
+  /** The store has more than `patterns` (a server sends pages): show "Load more", which fires LOAD_MORE. */
+  @property({ type: Boolean }) hasMore = false;
 
   @state() private query = '';
   @state() private mode: RowMode | null = null;
@@ -171,7 +177,7 @@ export class PatternList extends LitElement {
     const shown = this.filtered();
     return html`
       <header>
-        <h2 id="patterns-title">Patterns<span class="count">${this.patterns.length}</span></h2>
+        <h2 id="patterns-title">Patterns<span class="count">${this.patterns.length}${this.hasMore ? '+' : ''}</span></h2>
         ${this.patterns.length > 0
           ? html`<div class="search">
               <label for="search" class="visually-hidden">Search patterns</label>
@@ -195,6 +201,11 @@ export class PatternList extends LitElement {
           : html`<ul aria-labelledby="patterns-title">
               ${shown.map((pattern) => this.renderRow(pattern))}
             </ul>`}
+      ${this.hasMore
+        ? html`<button class="quiet more" @click=${() => this.dispatchEvent(loadMore())}>
+            Load more
+          </button>`
+        : nothing}
     `;
   }
 

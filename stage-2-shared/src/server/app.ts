@@ -4,6 +4,8 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PatternsService } from './patterns-service';
 import { errorHandler, notFoundHandler } from './errors';
+import { allowedHostsOnly } from './allowed-hosts';
+import { noStore } from './no-store';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -12,6 +14,8 @@ import { importRoutes } from './routes/import';
 export interface AppDeps {
   patterns: PatternsService;
   logger: Logger;
+  /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
+  appUrl: string;
   /** The built page (vite build → dist); omitted in API-only tests. */
   webRoot?: string;
 }
@@ -20,9 +24,10 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ patterns, logger, webRoot }: AppDeps): express.Express {
+export function createApp({ patterns, logger, appUrl, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.
@@ -41,6 +46,7 @@ export function createApp({ patterns, logger, webRoot }: AppDeps): express.Expre
     }),
   );
 
+  app.use('/api', noStore);
   app.use('/api', healthRoutes(), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
 
   if (webRoot) app.use(express.static(webRoot));

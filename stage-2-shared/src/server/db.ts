@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { STAGE } from '../shared/stage';
@@ -15,8 +15,9 @@ export const databasePath = (dataDir: string): string => join(dataDir, STAGE.dat
  * A brand-new database also gets the example patterns: once, so deleted examples stay deleted.
  */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(databasePath(dataDir));
+  const file = databasePath(dataDir);
+  keepPrivate(dataDir, file);
+  const db = new Database(file);
   // WAL: readers never block the writer and the writer never blocks readers.
   db.pragma('journal_mode = WAL');
   // FULL: every commit is fsynced to the WAL before it returns, so a 201 means "on disk" — even if
@@ -31,4 +32,16 @@ export function openDatabase(dataDir: string): Db {
   const applied = migrate(db);
   if (applied.includes('001-patterns.sql')) seedExamples(createPatternsRepo(db));
   return db;
+}
+
+/**
+ * The data folder is created for this user only (0700) and the database file is made readable by
+ * this user only (0600), even if an earlier version created it wider. SQLite gives its -wal and
+ * -shm files the database file's mode. (A folder that already exists keeps its mode: DATA_DIR may
+ * name one that is not ours to change.)
+ */
+function keepPrivate(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }

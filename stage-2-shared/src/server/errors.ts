@@ -12,9 +12,13 @@ const STATUS: Record<ErrorCode, number> = {
   input_too_long: 400,
   trigger_too_complex: 400,
   bad_request: 400,
+  invalid_path: 400,
+  invalid_cursor: 400,
   not_found: 404,
+  quota_exceeded: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  misdirected_request: 421,
   internal_error: 500,
 };
 
@@ -49,6 +53,8 @@ function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   // The engine's typed refusals (input too long, trigger too complex) are the client's mistake.
   if (isEngineError(err)) return new AppError(err.code, err.message, err.details);
+  // The router could not decode a path parameter (`/api/patterns/%`).
+  if (err instanceof URIError) return new AppError('invalid_path', 'The address has a broken %-escape.');
   if (typeof err !== 'object' || err === null) return undefined;
   const { status, type, expose, message } = err as { status?: number; type?: string; expose?: boolean; message?: string };
   // body-parser (and other http-errors) mark client errors with `expose`.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PatternInput } from '@journey/llm-core';
 import type { Pattern } from '../shared/api';
 import type { Db } from './db';
+import type { PagePosition } from './page-cursor';
 
 const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -12,6 +13,12 @@ const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS u
 export function createPatternsRepo(db: Db) {
   const statements = {
     list: db.prepare<[], Pattern>(`SELECT ${COLUMNS} FROM patterns ORDER BY created_at, rowid`),
+    page: db.prepare<[string, number, number], Pattern & { seq: number }>(
+      `SELECT ${COLUMNS}, rowid AS seq FROM patterns
+        WHERE (created_at, rowid) < (?, ?)
+        ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+    ),
+    count: db.prepare<[], number>('SELECT count(*) FROM patterns').pluck(),
     insert: db.prepare<[string, string, string], Pattern>(
       `INSERT INTO patterns (id, trigger, response) VALUES (?, ?, ?) RETURNING ${COLUMNS}`,
     ),
@@ -34,6 +41,9 @@ export function createPatternsRepo(db: Db) {
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     list: (): Pattern[] => statements.list.all(),
+    /** Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with its place. */
+    page: (after: PagePosition, limit: number) => statements.page.all(after.createdAt, after.seq, limit),
+    count: (): number => statements.count.get()!,
     insert: (input: PatternInput): Pattern => statements.insert.get(randomUUID(), input.trigger, input.response)!,
     update: (id: string, changes: Partial<PatternInput>): Pattern | undefined =>
       statements.update.get(changes.trigger ?? null, changes.response ?? null, id),

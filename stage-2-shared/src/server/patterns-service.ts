@@ -1,6 +1,8 @@
 import { PatternEngine, type Overlap, type PatternInput, type Reply } from '@journey/llm-core';
 import type { Pattern } from '../shared/api';
 import type { PatternsRepo } from './patterns-repo';
+import { START, decodeCursor, encodeCursor } from './page-cursor';
+import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
@@ -12,14 +14,25 @@ export const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000$
  * engine inside one transaction: if the engine refuses the pattern, the write is rolled back; once
  * it commits, chat already knows it. Nothing is rebuilt per request and chat never queries.
  */
-export function createPatternsService(repo: PatternsRepo) {
+export function createPatternsService(repo: PatternsRepo, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
   const engine = new PatternEngine(repo.list(), { fallback: FALLBACK });
 
   return {
-    list: (): Pattern[] => repo.list(),
+    /** One page of the patterns, newest first; `nextCursor` asks for the next one (null: no more). */
+    page(limit: number, cursor?: string): { patterns: Pattern[]; nextCursor: string | null } {
+      const rows = repo.page(cursor ? decodeCursor(cursor) : START, limit + 1); // one more: is there a next page?
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        patterns: shown.map(({ seq: _seq, ...pattern }) => pattern),
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      };
+    },
 
+    /** Counted inside the write's transaction, so parallel requests cannot pass the quota together. */
     teach: (input: PatternInput): Pattern =>
       repo.transaction(() => {
+        checkQuota(quota, repo.count(), 1);
         const pattern = repo.insert(input);
         engine.add(pattern);
         return pattern;
@@ -52,6 +65,7 @@ export function createPatternsService(repo: PatternsRepo) {
       const added: Pattern[] = [];
       try {
         return repo.transaction(() => {
+          checkQuota(quota, repo.count(), fresh.length); // all of the file, or nothing
           for (const input of fresh) {
             const pattern = repo.insert(input);
             engine.add(pattern);

@@ -25,8 +25,8 @@ export interface ServerOptions {
 export function createServer(config: Config, options: ServerOptions = {}) {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const db = openDatabase(config.dataDir);
-  const patterns = createPatternsService(createPatternsRepo(db));
-  const app = createApp({ patterns, logger, webRoot: options.webRoot });
+  const patterns = createPatternsService(createPatternsRepo(db), { quota: config.patternQuota });
+  const app = createApp({ patterns, logger, appUrl: config.appUrl, webRoot: options.webRoot });
   let server: Server | undefined;
   let stopping = false;
 
@@ -36,13 +36,13 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     patterns,
     logger,
 
-    /** Listens on config.port; resolves with the server's address once it does. */
+    /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>
       new Promise<string>((resolve, reject) => {
-        const listening = app.listen(config.port, (err?: Error) => {
+        const listening = app.listen(config.port, config.host, (err?: Error) => {
           if (err) return reject(err);
           const url = `http://localhost:${(listening.address() as AddressInfo).port}`;
-          logger.info({ url, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
+          logger.info({ url, host: config.host, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
           resolve(url);
         });
         // close() waits for every open connection, and browsers keep theirs open between requests.

@@ -9,13 +9,17 @@ import { z } from 'zod';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────────
 
-/** A required piece of text: trimmed, then neither empty nor longer than the shared limit. */
+/** Control characters (NUL and the like) have no place in what people type; tab and line breaks do. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+/** A required piece of text: trimmed, then neither empty nor longer than the shared limit, nor with control characters. */
 function text(label: string, max: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) })
     .trim()
     .min(1, `${label} must not be empty.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    .regex(NO_CONTROL_CHARACTERS, `${label} must not contain control characters.`);
 }
 
 /** A trigger the engine can learn: `(a|b)` and `[optional]` groups may not multiply without end. */
@@ -36,6 +40,18 @@ export const PatternChangesSchema = PatternInputSchema.partial().refine(
   (changes) => changes.trigger !== undefined || changes.response !== undefined,
   'Send a trigger, a response, or both.',
 );
+
+/** GET /api/patterns?limit=&cursor=: pages of 100 unless asked otherwise, 500 at most. */
+export const PAGE_SIZE = { default: 100, max: 500 } as const;
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int('limit must be a whole number.')
+    .min(1, 'limit must be at least 1.')
+    .max(PAGE_SIZE.max, `limit must be at most ${PAGE_SIZE.max}.`)
+    .default(PAGE_SIZE.default),
+  cursor: z.string({ error: 'cursor must be given once.' }).max(200, 'cursor is too long.').optional(),
+});
 
 export const ChatRequestSchema = z.object({ message: text('Message', LIMITS.message) }, bodyError);
 
@@ -79,7 +95,8 @@ export const ReplySchema = z.strictObject({
 /** A pattern that already answered some of the messages a new or changed trigger answers. */
 export const OverlapSchema = z.strictObject({ id: z.string(), trigger: z.string(), takesOver: z.boolean() });
 
-export const PatternListSchema = z.strictObject({ patterns: z.array(PatternSchema) });
+/** One page, newest first; `nextCursor` asks for the next (null: that was the last). */
+export const PatternListSchema = z.strictObject({ patterns: z.array(PatternSchema), nextCursor: z.string().nullable() });
 export const PatternAnswerSchema = z.strictObject({ pattern: PatternSchema, overlaps: z.array(OverlapSchema) });
 export const ChatAnswerSchema = z.strictObject({ reply: ReplySchema });
 export const ImportAnswerSchema = z.strictObject({ imported: z.number().int() });
@@ -98,9 +115,13 @@ export const ErrorCodeSchema = z.enum([
   'input_too_long', // the engine's own limits (llm-core)
   'trigger_too_complex',
   'bad_request', // any other malformed request
+  'invalid_path', // a broken %-escape in the address
+  'invalid_cursor', // a page cursor the server did not give out
   'not_found',
+  'quota_exceeded', // the store is full; `details` says { limit, used, adding }
   'payload_too_large',
   'unsupported_media_type', // a body in a charset or encoding the server does not read
+  'misdirected_request', // a Host this server does not answer for (DNS rebinding)
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

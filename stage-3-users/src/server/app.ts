@@ -9,6 +9,8 @@ import { requireUser } from './auth/require-user';
 import { sameOriginOnly } from './auth/same-origin';
 import type { FileOutbox } from './mail/outbox';
 import { errorHandler, notFoundHandler } from './errors';
+import { allowedHostsOnly } from './allowed-hosts';
+import { noStore } from './no-store';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -20,6 +22,8 @@ export interface AppDeps {
   patterns: PatternsService;
   accounts: Accounts;
   logger: Logger;
+  /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
+  appUrl: string;
   /** Secure cookies; no development pages. */
   production: boolean;
   /** Its mails are listed at /dev/outbox, outside production only. */
@@ -32,9 +36,10 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ patterns, accounts, logger, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ patterns, accounts, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.
@@ -53,11 +58,11 @@ export function createApp({ patterns, accounts, logger, production, outbox, webR
     }),
   );
 
-  app.use('/api', cookieParser(), sameOriginOnly);
+  app.use('/api', noStore, cookieParser(), sameOriginOnly);
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   app.use('/api', healthRoutes(), authRoutes(accounts, production));
-  app.use('/api', requireUser(accounts), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
+  app.use('/api', requireUser(accounts, production), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));
 
   if (webRoot) app.use(express.static(webRoot));

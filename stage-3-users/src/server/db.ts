@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { STAGE } from '../shared/stage';
@@ -13,8 +13,9 @@ export const databasePath = (dataDir: string): string => join(dataDir, STAGE.dat
  * (Stage 2 put the example patterns into a new database; stage 3 gives them to each new account.)
  */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(databasePath(dataDir));
+  const file = databasePath(dataDir);
+  keepPrivate(dataDir, file);
+  const db = new Database(file);
   // WAL: readers never block the writer and the writer never blocks readers.
   db.pragma('journal_mode = WAL');
   // FULL: every commit is fsynced to the WAL before it returns, so a 201 means "on disk" — even if
@@ -28,4 +29,16 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/**
+ * The data folder is created for this user only (0700) and the database file is made readable by
+ * this user only (0600), even if an earlier version created it wider. SQLite gives its -wal and
+ * -shm files the database file's mode. (A folder that already exists keeps its mode: DATA_DIR may
+ * name one that is not ours to change.)
+ */
+function keepPrivate(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }

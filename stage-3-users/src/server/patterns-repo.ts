@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PatternInput } from '@journey/llm-core';
 import type { Pattern } from '../shared/api';
 import type { Db } from './db';
+import type { PagePosition } from './page-cursor';
 
 const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -17,6 +18,12 @@ export function createPatternsRepo(db: Db) {
     list: db.prepare<[string], Pattern>(
       `SELECT ${COLUMNS} FROM patterns WHERE user_id = ? ORDER BY created_at, rowid`,
     ),
+    page: db.prepare<[string, string, number, number], Pattern & { seq: number }>(
+      `SELECT ${COLUMNS}, rowid AS seq FROM patterns
+        WHERE user_id = ? AND (created_at, rowid) < (?, ?)
+        ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+    ),
+    count: db.prepare<[string], number>('SELECT count(*) FROM patterns WHERE user_id = ?').pluck(),
     insert: db.prepare<[string, string, string, string], Pattern>(
       `INSERT INTO patterns (user_id, id, trigger, response) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`,
     ),
@@ -39,6 +46,9 @@ export function createPatternsRepo(db: Db) {
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     list: (userId: string): Pattern[] => statements.list.all(userId),
+    /** Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with its place. */
+    page: (userId: string, after: PagePosition, limit: number) => statements.page.all(userId, after.createdAt, after.seq, limit),
+    count: (userId: string): number => statements.count.get(userId)!,
     insert: (userId: string, input: PatternInput): Pattern =>
       statements.insert.get(userId, randomUUID(), input.trigger, input.response)!,
     update: (userId: string, id: string, changes: Partial<PatternInput>): Pattern | undefined =>

@@ -2,6 +2,8 @@ import type { Overlap, PatternInput, Reply } from '@journey/llm-core';
 import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
 import type { PatternsRepo } from './patterns-repo';
+import { START, decodeCursor, encodeCursor } from './page-cursor';
+import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
@@ -15,14 +17,25 @@ export const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000$
  * queries. Every method takes the user's id: one engine per user (engine-cache.ts), so no chat can
  * ever answer with another user's pattern.
  */
-export function createPatternsService(repo: PatternsRepo) {
+export function createPatternsService(repo: PatternsRepo, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
   const engines = createEngineCache((userId) => repo.list(userId), FALLBACK);
 
   return {
-    list: (userId: string): Pattern[] => repo.list(userId),
+    /** One page of the user's patterns, newest first; `nextCursor` asks for the next one (null: no more). */
+    page(userId: string, limit: number, cursor?: string): { patterns: Pattern[]; nextCursor: string | null } {
+      const rows = repo.page(userId, cursor ? decodeCursor(cursor) : START, limit + 1); // one more: is there a next page?
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        patterns: shown.map(({ seq: _seq, ...pattern }) => pattern),
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      };
+    },
 
+    /** Counted inside the write's transaction, so parallel requests cannot pass the quota together. */
     teach: (userId: string, input: PatternInput): Pattern =>
       repo.transaction(() => {
+        checkQuota(quota, repo.count(userId), 1);
         const pattern = repo.insert(userId, input);
         engines.get(userId).add(pattern);
         return pattern;
@@ -56,6 +69,7 @@ export function createPatternsService(repo: PatternsRepo) {
       const added: Pattern[] = [];
       try {
         return repo.transaction(() => {
+          checkQuota(quota, repo.count(userId), fresh.length); // all of the file, or nothing
           for (const input of fresh) {
             const pattern = repo.insert(userId, input);
             engine.add(pattern);

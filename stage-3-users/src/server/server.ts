@@ -11,7 +11,7 @@ import { createApp } from './app';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
-import { FileOutbox } from './mail/outbox';
+import { FileOutbox, type Mailer } from './mail/outbox';
 
 /** How long in-flight requests get to finish after stop() before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -23,6 +23,10 @@ export interface ServerOptions {
   logger?: Logger;
   /** Tests pass a low bcrypt cost for speed; everywhere else the default (12) applies. */
   hasher?: PasswordHasher;
+  /** Where mails go instead of the development outbox (a real mailer; a failing one in tests). */
+  mailer?: Mailer;
+  /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -32,17 +36,18 @@ export interface ServerOptions {
 export function createServer(config: Config, options: ServerOptions = {}) {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const db = openDatabase(config.dataDir);
-  const patterns = createPatternsService(createPatternsRepo(db));
+  const patterns = createPatternsService(createPatternsRepo(db), { quota: config.patternQuota });
   // Development mailer: files in DATA_DIR/outbox. Production needs a real one (see README).
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
   const accounts = createAccounts(db, patterns, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
-    mailer: outbox,
+    mailer: options.mailer ?? outbox,
     appUrl: config.appUrl,
     hasher: options.hasher,
   });
-  const app = createApp({ patterns, accounts, logger, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ patterns, accounts, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
 
@@ -54,13 +59,13 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     outbox,
     logger,
 
-    /** Listens on config.port; resolves with the server's address once it does. */
+    /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>
       new Promise<string>((resolve, reject) => {
-        const listening = app.listen(config.port, (err?: Error) => {
+        const listening = app.listen(config.port, config.host, (err?: Error) => {
           if (err) return reject(err);
           const url = `http://localhost:${(listening.address() as AddressInfo).port}`;
-          logger.info({ url, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
+          logger.info({ url, host: config.host, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
           resolve(url);
         });
         // close() waits for every open connection, and browsers keep theirs open between requests.

@@ -25,6 +25,7 @@ export function createUsersRepo(db: Db) {
     changePassword: db.prepare<[string, string]>(
       'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?',
     ),
+    endSessions: db.prepare<[string]>('UPDATE users SET session_version = session_version + 1 WHERE id = ?'),
   };
 
   return {
@@ -43,6 +44,8 @@ export function createUsersRepo(db: Db) {
     rehash: (id: string, passwordHash: string): void => void statements.rehash.run(passwordHash, id),
     /** A new password ends every session issued before it. */
     changePassword: (id: string, passwordHash: string): void => void statements.changePassword.run(passwordHash, id),
+    /** Every session issued so far stops working ("sign out everywhere"). */
+    endSessions: (id: string): void => void statements.endSessions.run(id),
   };
 }
 

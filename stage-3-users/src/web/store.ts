@@ -14,6 +14,12 @@ export class ApiError extends StoreError {
   }
 }
 
+/** What GET /api/patterns answers: a page, and the cursor of the next one (null: that was the last). */
+export type PatternPage = PatternList;
+
+/** The largest page the server gives (PAGE_SIZE.max in src/shared/api.ts). */
+const MAX_PAGE = 500;
+
 /**
  * Stage 2's PatternStore: the patterns live on the server, and so does the engine. Every method is
  * one HTTP request; a refusal comes back as a StoreError carrying the server's own message.
@@ -28,8 +34,22 @@ export class HttpPatternStore implements PatternStore {
     private readonly onSignedOut: () => void = () => {},
   ) {}
 
+  /** One page of patterns, newest first; pass the previous page's `nextCursor` for the next one. */
+  async listPage(cursor?: string | null, limit?: number): Promise<PatternPage> {
+    const query = new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) });
+    return this.request<PatternPage>('GET', `/api/patterns${query.size ? `?${query}` : ''}`);
+  }
+
+  /** Every pattern, page after page, oldest first (the export file holds them all, in the order taught). */
   async list(): Promise<Pattern[]> {
-    return (await this.request<PatternList>('GET', '/api/patterns')).patterns;
+    const all: Pattern[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: PatternPage = await this.listPage(cursor, MAX_PAGE);
+      all.push(...page.patterns);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all.reverse();
   }
 
   /** The saved pattern, and the patterns that already answered some of its messages. */

@@ -3,7 +3,7 @@ import type { PatternsService } from '../patterns-service';
 import { AppError } from '../app-error';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { PatternChangesSchema, PatternInputSchema } from '../../shared/api';
+import { PageQuerySchema, PatternChangesSchema, PatternInputSchema } from '../../shared/api';
 
 // Written for the person who sees it in the page (the API client knows which id it asked for).
 const notFound = () => new AppError('not_found', 'That pattern does not exist; someone may have deleted it.');
@@ -12,8 +12,10 @@ const notFound = () => new AppError('not_found', 'That pattern does not exist; s
 export function patternRoutes(patterns: PatternsService): Router {
   const router = Router();
 
-  router.get('/patterns', (_req, res) => {
-    res.json({ patterns: patterns.list() });
+  // A page at a time: `?limit=` (100 by default), and `?cursor=` from the previous page's nextCursor.
+  router.get('/patterns', (req, res) => {
+    const { limit, cursor } = validate(PageQuerySchema, req.query);
+    res.json(patterns.page(limit, cursor));
   });
 
   router.post('/patterns', jsonBody, (req, res) => {

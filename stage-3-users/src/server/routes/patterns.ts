@@ -4,7 +4,7 @@ import { signedInUser } from '../auth/require-user';
 import { AppError } from '../app-error';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { PatternChangesSchema, PatternInputSchema } from '../../shared/api';
+import { PageQuerySchema, PatternChangesSchema, PatternInputSchema } from '../../shared/api';
 
 // Written for the person who sees it in the page (the API client knows which id it asked for).
 // The same answer whether the pattern never existed or belongs to another user: a 404 must not
@@ -15,8 +15,10 @@ const notFound = () => new AppError('not_found', 'That pattern does not exist; s
 export function patternRoutes(patterns: PatternsService): Router {
   const router = Router();
 
+  // A page at a time: `?limit=` (100 by default), and `?cursor=` from the previous page's nextCursor.
   router.get('/patterns', (req, res) => {
-    res.json({ patterns: patterns.list(signedInUser(req).id) });
+    const { limit, cursor } = validate(PageQuerySchema, req.query);
+    res.json(patterns.page(signedInUser(req).id, limit, cursor));
   });
 
   router.post('/patterns', jsonBody, (req, res) => {
