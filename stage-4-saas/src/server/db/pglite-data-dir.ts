@@ -31,6 +31,7 @@ export async function prepareDataDir(dataDir: string): Promise<'existing' | 'tem
 export async function ensureTemplate(): Promise<boolean> {
   if (existsSync(TEMPLATE_DIR)) return false;
   const building = `${TEMPLATE_DIR}.${process.pid}-${Date.now()}`;
+  mkdirSync(dirname(TEMPLATE_DIR), { recursive: true });
   const pglite = await PGlite.create({ dataDir: building });
   await pglite.close();
   try {
