@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/server/db';
 import { ENGINES, freshDatabase, type TestDatabase } from './databases';
@@ -126,5 +128,22 @@ describe.each(ENGINES)('row-level security on %s', (engine) => {
     expect(await db.forOrg(initech, (tx) => tx.query('SELECT * FROM patterns'))).toEqual([]);
     expect(await db.forOrg(initech, (tx) => tx.query('SELECT * FROM memberships'))).toEqual([]);
     expect(await triggersOf(ids.acme)).toHaveLength(2);
+  });
+});
+
+// Roles belong to the whole server, so this one changes journey_app only where no other test
+// sees it: in a PGlite cluster of its own.
+describe('opening a database', () => {
+  it('refuses to start when journey_app has been given BYPASSRLS', async () => {
+    const database = await freshDatabase('pglite');
+    try {
+      await (await database.open()).close();
+      const owner = await PGlite.create({ dataDir: join(database.env.DATA_DIR!, 'pglite') });
+      await owner.exec('ALTER ROLE journey_app BYPASSRLS');
+      await owner.close();
+      await expect(database.open()).rejects.toThrow(/must run as journey_app without BYPASSRLS/);
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -52,6 +52,15 @@ export async function openDb(env: NodeJS.ProcessEnv = process.env): Promise<Db> 
   const engine = env.DATABASE_URL
     ? await openPostgres(env.DATABASE_URL)
     : await openPglite(join(env.DATA_DIR ?? 'data', 'pglite'));
+  // Fail closed: a role that skips row-level security (made so by hand; roles belong to the whole
+  // server, not to this database) would make every policy above a no-op.
+  const [role] = await engine.query<{ name: string; bypasses: boolean }>(
+    'SELECT rolname AS name, rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user',
+  );
+  if (role?.name !== 'journey_app' || role.bypasses) {
+    await engine.close();
+    throw new Error(`database: the app must run as journey_app without BYPASSRLS; it runs as ${role?.name} (bypasses RLS: ${role?.bypasses})`);
+  }
   return withScopes(engine);
 }
 
