@@ -17,7 +17,7 @@ describe.each(ENGINES)('row-level security on %s', (engine) => {
     db = await database.open();
     ids = await twoOrganizations(db);
   });
-  afterAll(() => database.drop());
+  afterAll(() => database?.drop());
 
   const triggersOf = (orgId: string) =>
     db.forOrg(orgId, (tx) => tx.query<{ trigger: string; response: string }>('SELECT * FROM patterns ORDER BY trigger'));

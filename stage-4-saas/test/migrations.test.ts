@@ -7,7 +7,7 @@ const FILES = readdirSync(new URL('../src/server/migrations', import.meta.url)).
 describe.each(ENGINES)('migrations on %s', (engine) => {
   let database: TestDatabase;
   beforeAll(async () => void (database = await freshDatabase(engine)));
-  afterAll(() => database.drop());
+  afterAll(() => database?.drop());
 
   it('apply every file to a new database in order, then none when it is opened again', async () => {
     const first = await database.open();

@@ -27,7 +27,7 @@ describe.each(ENGINES)('the app role on %s', (engine) => {
     db = await database.open();
     ids = await twoOrganizations(db);
   });
-  afterAll(() => database.drop());
+  afterAll(() => database?.drop());
 
   it.each(REFUSED)('cannot %s', async (sql, error) => {
     await expect(db.forOrg(ids.acme, (tx) => tx.query(sql))).rejects.toThrow(error);

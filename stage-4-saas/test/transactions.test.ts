@@ -12,7 +12,7 @@ describe.each(ENGINES)('transactions on %s', (engine) => {
     db = await database.open();
     ids = await twoOrganizations(db);
   });
-  afterAll(() => database.drop());
+  afterAll(() => database?.drop());
 
   const countIn = async (orgId: string) =>
     (await db.forOrg(orgId, (tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM patterns')))[0]!.n;
