@@ -16,8 +16,8 @@ export const ENGINES: Engine[] = process.env.PG_TESTS === 'off' ? ['pglite'] : [
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
-  /** The environment that opens it: DATA_DIR or DATABASE_URL. */
-  env: NodeJS.ProcessEnv;
+  /** Where it is: a data folder (PGlite in dataDir/pglite) or a database URL. */
+  where: { databaseUrl?: string; dataDir: string };
   open(): Promise<Db>;
   /** Closes what `open` opened and deletes the database. */
   drop(): Promise<void>;
@@ -26,25 +26,25 @@ export interface TestDatabase {
 export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   const opened: Db[] = [];
   const open = async () => {
-    const db = await openDb(env);
+    const db = await openDb(where);
     opened.push(db);
     return db;
   };
   const closeAll = () => Promise.all(opened.map((db) => db.close().catch(() => {})));
-  let env: NodeJS.ProcessEnv;
+  let where: TestDatabase['where'];
 
   if (engine === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'journey-test-'));
-    env = { DATA_DIR: dataDir };
-    return { env, open, drop: async () => (await closeAll(), rmSync(dataDir, { recursive: true, force: true })) };
+    where = { dataDir };
+    return { where, open, drop: async () => (await closeAll(), rmSync(dataDir, { recursive: true, force: true })) };
   }
 
   const name = `journey_test_${randomBytes(6).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  env = { DATABASE_URL: url.href };
-  return { env, open, drop: async () => (await closeAll(), await admin(`DROP DATABASE ${name} WITH (FORCE)`)) };
+  where = { databaseUrl: url.href, dataDir: 'unused' };
+  return { where, open, drop: async () => (await closeAll(), await admin(`DROP DATABASE ${name} WITH (FORCE)`)) };
 }
 
 async function admin(sql: string): Promise<void> {

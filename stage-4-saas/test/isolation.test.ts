@@ -138,7 +138,7 @@ describe('opening a database', () => {
     const database = await freshDatabase('pglite');
     try {
       await (await database.open()).close();
-      const owner = await PGlite.create({ dataDir: join(database.env.DATA_DIR!, 'pglite') });
+      const owner = await PGlite.create({ dataDir: join(database.where.dataDir, 'pglite') });
       await owner.exec('ALTER ROLE journey_app BYPASSRLS');
       await owner.close();
       await expect(database.open()).rejects.toThrow(/must run as journey_app without BYPASSRLS/);

@@ -47,11 +47,11 @@ export interface Db extends Queryable {
 /** What each engine provides; `withScopes` builds the rest of `Db` on it, the same for both. */
 export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation'>;
 
-/** PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR (default `data`). */
-export async function openDb(env: NodeJS.ProcessEnv = process.env): Promise<Db> {
-  const engine = env.DATABASE_URL
-    ? await openPostgres(env.DATABASE_URL)
-    : await openPglite(join(env.DATA_DIR ?? 'data', 'pglite'));
+/** PostgreSQL at `databaseUrl` (DATABASE_URL) when there is one, otherwise PGlite in `dataDir`/pglite. */
+export async function openDb(where: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+  const engine = where.databaseUrl
+    ? await openPostgres(where.databaseUrl)
+    : await openPglite(join(where.dataDir, 'pglite'));
   // Fail closed: a role that skips row-level security (made so by hand; roles belong to the whole
   // server, not to this database) would make every policy above a no-op.
   const [role] = await engine.query<{ name: string; bypasses: boolean }>(

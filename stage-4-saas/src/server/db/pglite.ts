@@ -8,9 +8,10 @@ import { prepareDataDir } from './pglite-data-dir';
  * from a prepared copy when it is new (see pglite-data-dir.ts), the migrations run as the owner
  * (`postgres`), and then the session takes the journey_app role for good.
  *
- * One session means one transaction at a time: PGlite queues the others. And unlike a pool
- * connection, this session could `RESET ROLE` back to the owner: the role here guards against a
- * forgotten WHERE, not against SQL the app chooses to run (there is no SQL from outside anyway).
+ * One session means one transaction at a time: PGlite queues the others. And this session could
+ * `RESET ROLE` back to the owner: here the role guards against a forgotten WHERE, not against
+ * code that asks to be the owner again. (So can a pool connection, with SET ROLE NONE: a server
+ * that must resist that connects as a LOGIN role of its own.)
  */
 export async function openPglite(dataDir: string): Promise<Engine> {
   const started = performance.now();
