@@ -10,10 +10,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { pino } from 'pino';
-import { createApp } from '../src/server/app';
-import { openDatabase } from '../src/server/db';
-import { createPatternsRepo } from '../src/server/patterns-repo';
-import { createPatternsService } from '../src/server/patterns-service';
+import { loadConfig } from '../src/server/config';
+import { createServer } from '../src/server/server';
 import { benchPatterns } from './workload';
 
 const listen = (app: express.Express) =>
@@ -35,17 +33,15 @@ bare.get('/cpu', (_req, res) => {
 // The real app: the same middleware, validation, engine and logging as `pnpm start`. Logs go to
 // /dev/null so the cost of writing them is counted but the terminal is not flooded.
 const dataDir = mkdtempSync(join(tmpdir(), 'stage-2-bench-'));
-const db = openDatabase(dataDir);
-const patterns = createPatternsService(createPatternsRepo(db));
-patterns.importMany(benchPatterns());
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination('/dev/null'));
-const app = createApp({ patterns, logger });
+const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL });
+const server = createServer(config, { logger: pino({ level: config.logLevel }, pino.destination('/dev/null')) });
+server.patterns.importMany(benchPatterns());
 
-const urls = { bare: await listen(bare), chat: await listen(app), patterns: patterns.list().length };
+const urls = { bare: await listen(bare), chat: await listen(server.app), patterns: server.patterns.list().length };
 console.log(JSON.stringify(urls));
 
 process.once('SIGTERM', () => {
-  db.close();
+  server.db.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 });

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { databasePath } from '../src/server/db';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, spawnServer, tempDataDir, type ServerProcess } from './helpers';
@@ -25,7 +25,7 @@ describe('concurrent writers', () => {
     // A second connection to the same file (think: a backup job or the sqlite3 shell) that keeps
     // taking the write lock and holding it for a few milliseconds. Without busy_timeout, the
     // server's writes would fail with SQLITE_BUSY whenever they collide with it.
-    const other = new Database(join(dataDir, 'journey.sqlite'));
+    const other = new Database(databasePath(dataDir));
     other.pragma('busy_timeout = 5000');
     const stopAt = Date.now() + SECONDS * 1000;
     let otherWrites = 0;

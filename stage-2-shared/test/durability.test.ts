@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { databasePath } from '../src/server/db';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
@@ -77,7 +77,7 @@ describe('durability', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
     // A clean close checkpoints the write-ahead log into the database file and removes it.
-    expect(existsSync(join(dataDir, 'journey.sqlite-wal'))).toBe(false);
+    expect(existsSync(`${databasePath(dataDir)}-wal`)).toBe(false);
 
     const again = await start(dataDir);
     expect((await call(again.url, 'POST', '/api/chat', { message: 'sent during shutdown' })).json.reply.text).toBe('still saved');

@@ -1,13 +1,9 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { pino } from 'pino';
-import { createApp } from '../src/server/app';
-import { openDatabase, type Db } from '../src/server/db';
-import { createPatternsRepo } from '../src/server/patterns-repo';
-import { createPatternsService } from '../src/server/patterns-service';
+import { loadConfig } from '../src/server/config';
+import { createServer } from '../src/server/server';
+import type { Db } from '../src/server/db';
 export { spawnServer, type ServerProcess } from './server-process';
 
 /** A fresh, empty directory for one test's database; removed by the caller's cleanup. */
@@ -38,29 +34,19 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-/** The real app on port 0 with a throwaway database, in this process, logging nothing. */
+/** The real server (createServer, as main.ts) on port 0 with a throwaway database, in this process, logging nothing. */
 export async function startTestServer(options: { webRoot?: string; dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const db = openDatabase(dataDir);
-  const app = createApp({
-    patterns: createPatternsService(createPatternsRepo(db)),
-    logger: pino({ level: 'silent' }),
-    webRoot: options.webRoot,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = createServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { webRoot: options.webRoot });
+  const url = (await server.start()).replace('localhost', '127.0.0.1');
   return {
     url,
-    db,
+    db: server.db,
     dataDir,
     api: (method, path, body) => call(url, method, path, body),
     raw: (method, path, body) => call(url, method, path, body, true),
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      if (db.open) db.close();
+      await server.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

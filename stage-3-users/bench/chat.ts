@@ -13,10 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { createAccounts } from '../src/server/auth/accounts';
 import { PasswordHasher } from '../src/server/auth/passwords';
-import { openDatabase } from '../src/server/db';
-import { FileOutbox } from '../src/server/mail/outbox';
+import { loadConfig } from '../src/server/config';
+import { createServer } from '../src/server/server';
 import { createUsersRepo } from '../src/server/users-repo';
 import { BENCH_MESSAGES } from './workload';
 
@@ -90,13 +89,7 @@ async function pieces() {
   const dataDir = mkdtempSync(join(tmpdir(), 'stage-3-bench-pieces-'));
   try {
     const hasher = new PasswordHasher();
-    const db = openDatabase(dataDir);
-    const accounts = createAccounts(db, {
-      secret: new TextEncoder().encode('x'.repeat(48)),
-      mailer: new FileOutbox(join(dataDir, 'outbox')),
-      appUrl: 'http://localhost',
-      hasher,
-    });
+    const { db, accounts } = createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { hasher });
     const hashMs = await timeIt(5, () => hasher.hash('correct horse battery staple'));
     const hash = await hasher.hash('correct horse battery staple');
     const compareMs = await timeIt(5, () => hasher.verify('correct horse battery staple', hash));

@@ -13,13 +13,8 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { pino } from 'pino';
 import type { PatternInput } from '@journey/llm-core';
-import { createApp } from '../src/server/app';
-import { createAccounts } from '../src/server/auth/accounts';
-import { loadSessionSecret } from '../src/server/auth/session-secret';
-import { openDatabase } from '../src/server/db';
-import { FileOutbox } from '../src/server/mail/outbox';
-import { createPatternsRepo } from '../src/server/patterns-repo';
-import { createPatternsService } from '../src/server/patterns-service';
+import { loadConfig } from '../src/server/config';
+import { createServer } from '../src/server/server';
 import { benchPatterns } from './workload';
 
 const listen = (app: express.Express) =>
@@ -29,6 +24,7 @@ const listen = (app: express.Express) =>
 
 // Logs go to /dev/null: their cost is counted, the terminal is not flooded.
 const logger = () => pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination('/dev/null'));
+const configIn = (dataDir: string) => ({ DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL });
 const dataDirs: string[] = [];
 const tempDir = (name: string) => {
   const dir = mkdtempSync(join(tmpdir(), `${name}-bench-`));
@@ -38,14 +34,9 @@ const tempDir = (name: string) => {
 
 /** Stage 3: a user signs up once; every request then carries the session cookie, as a browser's would. */
 async function stage3() {
-  const dataDir = tempDir('stage-3');
-  const db = openDatabase(dataDir);
-  const outbox = new FileOutbox(join(dataDir, 'outbox'));
-  const accounts = createAccounts(db, { secret: loadSessionSecret(dataDir, undefined), mailer: outbox, appUrl: 'http://localhost' });
-  const patterns = createPatternsService(createPatternsRepo(db));
+  const { app, accounts, patterns } = createServer(loadConfig(configIn(tempDir('stage-3'))), { logger: logger() });
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
   patterns.importMany(user.id, benchPatterns());
-  const app = createApp({ patterns, accounts, logger: logger(), production: false });
   return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: patterns.list(user.id).length };
 }
 
@@ -57,12 +48,10 @@ async function stage2(): Promise<string | null> {
   const serverDir = fileURLToPath(new URL('../../stage-2-shared/src/server/', import.meta.url));
   if (!existsSync(serverDir)) return null;
   const load = (file: string) => import(pathToFileURL(join(serverDir, file)).href);
-  const [{ createApp: createStage2App }, { openDatabase: openStage2 }, repo, service] = await Promise.all(
-    ['app.ts', 'db.ts', 'patterns-repo.ts', 'patterns-service.ts'].map(load),
-  );
-  const patterns = service.createPatternsService(repo.createPatternsRepo(openStage2(tempDir('stage-2'))));
+  const [{ loadConfig: loadStage2Config }, { createServer: createStage2Server }] = await Promise.all(['config.ts', 'server.ts'].map(load));
+  const { app, patterns } = createStage2Server(loadStage2Config(configIn(tempDir('stage-2'))), { logger: logger() });
   patterns.importMany(benchPatterns() satisfies PatternInput[]);
-  return listen(createStage2App({ patterns, logger: logger() }));
+  return listen(app);
 }
 
 // CPU time this process has used (µs): per request it is a steadier figure than req/s on a busy machine.

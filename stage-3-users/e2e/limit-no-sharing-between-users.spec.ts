@@ -3,8 +3,8 @@ import { patternRow, signUp, teach, unique, uniqueEmail } from './page-actions';
 
 /**
  * The limit of stage 3: every user is an island. Two colleagues cannot share one brain: there is
- * no control to share a pattern, and the API gives B no way to A's pattern, not even by its id.
- * Stage 4 (organizations) lifts it.
+ * no control to share a pattern, and no route of the API gives B A's pattern: not the list, not
+ * the chat, not a change or a delete by its id. Stage 4 (organizations) lifts it, and this fails then.
  */
 test('A has no way to share a pattern with B, and B cannot reach it by id', async ({ page, browser }) => {
   const trigger = unique('where is the handbook');
@@ -21,16 +21,17 @@ test('A has no way to share a pattern with B, and B cannot reach it by id', asyn
   const { patterns } = await (await page.request.get('/api/patterns')).json();
   const id = patterns.find((p: { trigger: string }) => p.trigger === trigger).id as string;
 
-  // B, signed in in another browser, asks for exactly that id through every route there is.
+  // B, signed in in another browser, tries every route there is that could reach it.
   const other = await browser.newContext();
   const bobPage = await other.newPage();
   await signUp(bobPage, uniqueEmail('bob'));
   const asBob = bobPage.request;
-  expect((await asBob.get(`/api/patterns/${id}`)).status()).toBe(404);
-  expect((await asBob.put(`/api/patterns/${id}`, { data: { response: 'edited by bob' } })).status()).toBe(404);
-  expect((await asBob.delete(`/api/patterns/${id}`)).status()).toBe(404);
   const bobsList = await (await asBob.get('/api/patterns')).json();
   expect(bobsList.patterns.map((p: { id: string }) => p.id)).not.toContain(id);
+  const { reply } = await (await asBob.post('/api/chat', { data: { message: trigger } })).json();
+  expect(reply.text).not.toBe('https://handbook.example');
+  expect((await asBob.put(`/api/patterns/${id}`, { data: { response: 'edited by bob' } })).status()).toBe(404);
+  expect((await asBob.delete(`/api/patterns/${id}`)).status()).toBe(404);
   await other.close();
 
   // A's pattern is untouched.

@@ -1,5 +1,5 @@
 /**
- * pnpm --filter stage-3 migrate:from-stage-2 --db <stage-2 journey.sqlite> --owner <email> [--create] [--dry-run]
+ * pnpm --filter stage-3 migrate:from-stage-2 --owner <email> [--db <stage-2 database>] [--create] [--dry-run]
  *
  * Copies every pattern of a stage-2 database into stage 3's database (DATA_DIR) and gives it to
  * one user. Safe to run again: what was copied before is skipped. See docs/upgrading-your-data.md.
@@ -7,18 +7,23 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PasswordHasher } from '../src/server/auth/passwords';
 import { loadConfig } from '../src/server/config';
-import { DATABASE_FILE, databasePath, openDatabase } from '../src/server/db';
+import { databasePath, openDatabase } from '../src/server/db';
 import { UpgradeError, describeUpgrade, readStage2, upgradeFromStage2 } from '../src/server/upgrade/from-stage-2';
 import { createUsersRepo } from '../src/server/users-repo';
 
-const USAGE = `Usage: pnpm --filter stage-3 migrate:from-stage-2 --db <file> --owner <email> [--create] [--dry-run]
+/** Where stage 2 keeps its database when DATA_DIR is not set (see stage-2-shared/src/shared/stage.ts). */
+const STAGE_2_DATABASE = fileURLToPath(new URL('../../stage-2-shared/data/stage-2.sqlite', import.meta.url));
 
-  --db <file>      the stage-2 database (stage-2-shared/data/${DATABASE_FILE}); opened read-only
+const USAGE = `Usage: pnpm --filter stage-3 migrate:from-stage-2 --owner <email> [--db <file>] [--create] [--dry-run]
+
   --owner <email>  the stage-3 user who receives every pattern; must have signed up
+  --db <file>      the stage-2 database, opened read-only (default: stage 2's own,
+                   stage-2-shared/data/stage-2.sqlite)
   --create         create that user if missing (no password: they use "Forgot password?")
   --dry-run        show what would happen, write nothing
 
@@ -35,12 +40,12 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return console.log(USAGE);
-  if (!values.db || !values.owner) throw new UpgradeError(`--db and --owner are required.\n\n${USAGE}`);
+  if (!values.owner) throw new UpgradeError(`--owner is required.\n\n${USAGE}`);
   const owner = z.email().safeParse(values.owner.trim().toLowerCase());
   if (!owner.success) throw new UpgradeError(`--owner must be an email address, not "${values.owner}".`);
 
   // pnpm --filter runs us inside stage-3-users; a relative --db means relative to where the user typed it.
-  const sourceFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.db);
+  const sourceFile = values.db ? resolve(process.env.INIT_CWD ?? process.cwd(), values.db) : STAGE_2_DATABASE;
   if (!existsSync(sourceFile)) throw new UpgradeError(`No file at ${sourceFile}.`);
   const { dataDir } = loadConfig();
   const targetFile = databasePath(dataDir);

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
-import { clientFor, startTestServer, tempDataDir, type TestServer } from './helpers';
+import { PASSWORD, clientFor, sessionCookieOf, startTestServer, tempDataDir, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -23,11 +23,14 @@ describe('the HTTP API', () => {
     });
   });
 
-  it('examples someone deleted stay deleted when the server starts again', async () => {
+  it('the examples come once, with the account: deleted, they stay deleted after a new login and a restart', async () => {
     for (const id of await listIds()) await server.api('DELETE', `/api/patterns/${id}`);
-    const again = await startTestServer({ dataDir: server.dataDir, secret: server.secret });
+    const login = await server.anonymous.api('POST', '/api/auth/login', { email: server.session.user.email, password: PASSWORD });
+    const session = { user: login.json.user, cookie: sessionCookieOf(login.headers) };
+    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+    const again = await startTestServer({ dataDir: server.dataDir });
     try {
-      expect((await clientFor(again.url, server.session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+      expect((await clientFor(again.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
     } finally {
       await again.close();
     }
@@ -116,7 +119,7 @@ describe('the HTTP API', () => {
 
   it('loads what is in the database when an app starts on it (the engine is built once, at start)', async () => {
     await server.api('POST', '/api/patterns', { trigger: 'remember me', response: 'I do' });
-    const second = await startTestServer({ dataDir: server.dataDir, secret: server.secret });
+    const second = await startTestServer({ dataDir: server.dataDir });
     try {
       const sameUser = clientFor(second.url, server.session);
       expect((await sameUser.api('POST', '/api/chat', { message: 'remember me' })).json.reply.text).toBe('I do');

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAGE } from '../src/shared/stage';
 import { PASSWORD, call, sessionCookieOf, startTestServer, uniqueEmail, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -111,7 +112,7 @@ describe('sign up, log in, log out', () => {
     for (const hash of hashes) expect(hash).toMatch(/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/);
     expect(new Set(hashes).size).toBe(3);
     // Every byte SQLite wrote (database and write-ahead log) is free of the passwords.
-    const files = readdirSync(server.dataDir).filter((f) => f.startsWith('journey.sqlite'));
+    const files = readdirSync(server.dataDir).filter((f) => f.startsWith(STAGE.dataFile));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const bytes = readFileSync(join(server.dataDir, file));
@@ -126,5 +127,21 @@ describe('sign up, log in, log out', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(server.db.prepare('SELECT count(*) FROM users WHERE email = ?').pluck().get(email)).toBe(1);
+  });
+
+  it('an account and its example patterns commit together: when a pattern cannot be written, no account is left', async () => {
+    // As if the disk filled up halfway through the signup: every insert into patterns fails.
+    server.db.exec("CREATE TEMP TRIGGER patterns_fail BEFORE INSERT ON patterns BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const email = uniqueEmail('halfway');
+    const failed = await server.anonymous.api('POST', '/api/auth/signup', { email, password: PASSWORD });
+    expect(failed.status).toBe(500);
+    expect(failed.headers.getSetCookie()).toEqual([]);
+    expect(server.db.prepare('SELECT count(*) FROM users WHERE email = ?').pluck().get(email)).toBe(0);
+
+    // Nothing was half-made, so the same email signs up once the disk is fine again, examples and all.
+    server.db.exec('DROP TRIGGER patterns_fail');
+    const again = await server.signUp(email);
+    expect((await again.api('GET', '/api/patterns')).json.patterns.map((p: { trigger: string }) => p.trigger)).toContain('my name is {name}');
+    expect((await again.api('POST', '/api/chat', { message: 'My name is Ada' })).json.reply.text).toBe('Nice to meet you, Ada!');
   });
 });

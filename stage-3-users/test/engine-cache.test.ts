@@ -31,4 +31,18 @@ describe('createEngineCache', () => {
     cache.get('bob');
     expect(loads).toEqual(['ada', 'bob', 'cy', 'bob']);
   });
+
+  it("invalidate(user) makes that user's next engine come from the database again, and only theirs", () => {
+    const stored = structuredClone(patternsOf);
+    const cache = createEngineCache((userId) => stored[userId]!, 'fallback');
+    expect(cache.get('ada').reply('hello').text).toBe('hi Ada');
+    expect(cache.get('bob').reply('hello').text).toBe('hi Bob');
+    // Written behind the cache's back (another process, another instance).
+    stored.ada = [{ id: 'a2', trigger: 'hello', response: 'hello again, Ada' }];
+    stored.bob = [{ id: 'b2', trigger: 'hello', response: 'hello again, Bob' }];
+    expect(cache.get('ada').reply('hello').text).toBe('hi Ada');
+    cache.invalidate('ada');
+    expect(cache.get('ada').reply('hello').text).toBe('hello again, Ada');
+    expect(cache.get('bob').reply('hello').text).toBe('hi Bob');
+  });
 });

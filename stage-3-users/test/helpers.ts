@@ -1,18 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { pino } from 'pino';
-import { createApp } from '../src/server/app';
-import { createAccounts } from '../src/server/auth/accounts';
 import { PasswordHasher } from '../src/server/auth/passwords';
-import { openDatabase, type Db } from '../src/server/db';
-import { FileOutbox } from '../src/server/mail/outbox';
-import { createPatternsRepo } from '../src/server/patterns-repo';
-import { createPatternsService } from '../src/server/patterns-service';
-import type { User } from '../src/server/users-repo';
+import { loadSessionSecret } from '../src/server/auth/session-secret';
+import { loadConfig } from '../src/server/config';
+import type { Db } from '../src/server/db';
+import type { FileOutbox } from '../src/server/mail/outbox';
+import { createServer } from '../src/server/server';
+import type { User } from '../src/shared/api';
 export { spawnServer, type ServerProcess } from './server-process';
 
 /** A password that passes every rule, for test accounts. */
@@ -106,39 +102,29 @@ export interface TestServer extends Client {
   close: () => Promise<void>;
 }
 
-/** The real app on port 0 with a throwaway database, in this process, logging nothing, one user signed in. */
-export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; secret?: Uint8Array } = {},
-): Promise<TestServer> {
+/**
+ * The real server (createServer, as main.ts) on port 0 with a throwaway database, in this process,
+ * logging nothing, one user signed in. Its session key is generated into the data folder, as
+ * `pnpm start` does, so a server started again on the same folder accepts the same sessions.
+ */
+export async function startTestServer(options: { webRoot?: string; dataDir?: string; production?: boolean } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const db = openDatabase(dataDir);
-  const secret = options.secret ?? new Uint8Array(randomBytes(32));
-  const outbox = new FileOutbox(join(dataDir, 'outbox'));
-  const accounts = createAccounts(db, {
-    secret,
-    mailer: outbox,
-    appUrl: 'http://localhost:3003',
-    hasher: new PasswordHasher(TEST_BCRYPT_COST),
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: options.production ? 'production' : 'test',
+    APP_URL: 'http://localhost:3003',
   });
-  const app = createApp({
-    patterns: createPatternsService(createPatternsRepo(db)),
-    accounts,
-    logger: pino({ level: 'silent' }),
-    production: options.production ?? false,
-    outbox,
-    webRoot: options.webRoot,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = createServer(config, { webRoot: options.webRoot, hasher: new PasswordHasher(TEST_BCRYPT_COST) });
+  const url = (await server.start()).replace('localhost', '127.0.0.1');
   const session = await signUp(url, uniqueEmail('ada'));
   return {
     url,
-    db,
+    db: server.db,
     dataDir,
-    secret,
-    outbox,
+    secret: loadSessionSecret(dataDir, undefined),
+    outbox: server.outbox,
     ...clientFor(url, session),
     session,
     anonymous: clientFor(url),
@@ -147,9 +133,7 @@ export async function startTestServer(
       return { ...clientFor(url, other), session: other };
     },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      if (db.open) db.close();
+      await server.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

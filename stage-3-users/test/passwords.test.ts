@@ -1,5 +1,5 @@
 import bcrypt from 'bcryptjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_BCRYPT_COST, PasswordHasher, passwordProblem } from '../src/server/auth/passwords';
 
 describe('password rules', () => {
@@ -48,8 +48,18 @@ describe('PasswordHasher', () => {
     expect(await hasher.verify('tangerine-kitE', a)).toBe(false);
   });
 
-  it('answers false for nobody, after doing the same work', async () => {
-    expect(await new PasswordHasher(4).verifyNobody('anything')).toBe(false);
+  it('answers false for nobody, after the same work as a real check: one bcrypt comparison at the same cost', async () => {
+    const hasher = new PasswordHasher(5);
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      await hasher.verify('anything', await hasher.hash('something else'));
+      expect(await hasher.verifyNobody('anything')).toBe(false);
+      expect(compare).toHaveBeenCalledTimes(2);
+      const [real, nobody] = compare.mock.calls.map(([password, hash]) => ({ password, rounds: bcrypt.getRounds(hash) }));
+      expect(nobody).toEqual(real);
+    } finally {
+      compare.mockRestore();
+    }
   });
 
   it('spots hashes made with a lower cost', async () => {

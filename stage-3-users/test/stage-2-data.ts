@@ -20,7 +20,7 @@ export function stage2Database(dir: string, triggers: string[]): string {
   for (const file of readdirSync(MIGRATIONS).filter((f) => /^001-/.test(f))) {
     copyFileSync(join(MIGRATIONS, file), join(stage2Migrations, file));
   }
-  const file = join(dir, 'journey.sqlite');
+  const file = join(dir, 'stage-2.sqlite');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   migrate(db, stage2Migrations);

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { databasePath } from '../src/server/db';
 import { EXAMPLE_PATTERNS } from '../src/server/examples';
 import { PASSWORD, clientFor, signUp, startTestServer, tempDataDir as newTempDir, uniqueEmail, type TestServer } from './helpers';
 import { migrateCommand, stage2Database as stage2DatabaseIn } from './stage-2-data';
@@ -40,7 +41,7 @@ describe('pnpm migrate:from-stage-2', () => {
     expect(first.out).toContain(`Found ${stage2Count} pattern(s) in the stage-2 database.`);
     expect(first.out).toContain(`${stage2Count} pattern(s) copied to ${owner.session.user.email}; 0 skipped`);
 
-    server = await startTestServer({ dataDir, secret: bystander.secret });
+    server = await startTestServer({ dataDir });
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: owner.session.user.email, password: PASSWORD });
     expect(login.status).toBe(200);
     const ownerClient = clientFor(server.url, owner.session);
@@ -85,7 +86,7 @@ describe('pnpm migrate:from-stage-2', () => {
     const created = migrateCommand(dataDir, ['--db', source, '--owner', email, '--create']);
     expect(created.code, created.out).toBe(0);
     expect(created.out).toContain(`Owner: ${email} — created`);
-    const db = new Database(join(dataDir, 'journey.sqlite'), { readonly: true });
+    const db = new Database(databasePath(dataDir), { readonly: true });
     const owner = db.prepare('SELECT id, password_hash FROM users WHERE email = ?').get(email) as { id: string; password_hash: string };
     expect(owner.password_hash).toMatch(/^\$2[aby]\$12\$/); // a random password nobody knows, at full cost
     expect(db.prepare('SELECT trigger FROM patterns WHERE user_id = ?').pluck().all(owner.id)).toEqual(['for the new owner']);
@@ -94,12 +95,12 @@ describe('pnpm migrate:from-stage-2', () => {
 
   it('refuses what is not a stage-2 database, and bad arguments, with a message', async () => {
     const dataDir = tempDataDir();
-    const stage3 = join(dataDir, 'journey.sqlite');
+    const stage3 = databasePath(dataDir);
     await signUp((server = await startTestServer({ dataDir })).url); // makes dataDir a stage-3 database
     expect(existsSync(stage3)).toBe(true);
     const other = tempDataDir();
     const cases: [string[], RegExp][] = [
-      [['--owner', 'a@example.com'], /--db and --owner are required/],
+      [['--db', stage3], /--owner is required/],
       [['--db', stage3, '--owner', 'not-an-email'], /--owner must be an email address/],
       [['--db', join(other, 'missing.sqlite'), '--owner', 'a@example.com'], /No file at/],
       [['--db', stage3, '--owner', 'a@example.com'], /stage 3’s own database/],

@@ -16,10 +16,6 @@ export interface AppDeps {
   webRoot?: string;
 }
 
-/** Bodies are capped before they are parsed: a pattern is a few KB at most, an import file more. */
-const JSON_LIMIT = '16kb';
-const IMPORT_LIMIT = '2mb';
-
 /**
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
@@ -45,8 +41,6 @@ export function createApp({ patterns, logger, webRoot }: AppDeps): express.Expre
     }),
   );
 
-  app.use('/api/import', express.json({ limit: IMPORT_LIMIT }));
-  app.use('/api', express.json({ limit: JSON_LIMIT }));
   app.use('/api', healthRoutes(), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
 
   if (webRoot) app.use(express.static(webRoot));

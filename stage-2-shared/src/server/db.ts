@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { STAGE } from '../shared/stage';
 import { migrate } from './migrate';
 import { createPatternsRepo } from './patterns-repo';
 import { seedExamples } from './examples';
 
 export type Db = Database.Database;
+
+export const databasePath = (dataDir: string): string => join(dataDir, STAGE.dataFile);
 
 /**
  * Opens (or creates) the database file in `dataDir`, tuned for a web server, and migrates it.
@@ -13,7 +16,7 @@ export type Db = Database.Database;
  */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'journey.sqlite'));
+  const db = new Database(databasePath(dataDir));
   // WAL: readers never block the writer and the writer never blocks readers.
   db.pragma('journal_mode = WAL');
   // FULL: every commit is fsynced to the WAL before it returns, so a 201 means "on disk" — even if

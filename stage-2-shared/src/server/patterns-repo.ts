@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Pattern, PatternInput } from '@journey/llm-core';
+import type { PatternInput } from '@journey/llm-core';
+import type { Pattern } from '../shared/api';
 import type { Db } from './db';
-
-/** A pattern as the server keeps it: the engine's fields plus when it was taught and last changed. */
-export interface StoredPattern extends Pattern {
-  createdAt: string;
-  updatedAt: string;
-}
 
 const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -16,11 +11,11 @@ const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS u
  */
 export function createPatternsRepo(db: Db) {
   const statements = {
-    list: db.prepare<[], StoredPattern>(`SELECT ${COLUMNS} FROM patterns ORDER BY created_at, rowid`),
-    insert: db.prepare<[string, string, string], StoredPattern>(
+    list: db.prepare<[], Pattern>(`SELECT ${COLUMNS} FROM patterns ORDER BY created_at, rowid`),
+    insert: db.prepare<[string, string, string], Pattern>(
       `INSERT INTO patterns (id, trigger, response) VALUES (?, ?, ?) RETURNING ${COLUMNS}`,
     ),
-    update: db.prepare<[string | null, string | null, string], StoredPattern>(
+    update: db.prepare<[string | null, string | null, string], Pattern>(
       `UPDATE patterns
           SET trigger    = coalesce(?, trigger),
               response   = coalesce(?, response),
@@ -38,9 +33,9 @@ export function createPatternsRepo(db: Db) {
      * that takes it later, halfway through, may fail with SQLITE_BUSY instead of waiting.
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
-    list: (): StoredPattern[] => statements.list.all(),
-    insert: (input: PatternInput): StoredPattern => statements.insert.get(randomUUID(), input.trigger, input.response)!,
-    update: (id: string, changes: Partial<PatternInput>): StoredPattern | undefined =>
+    list: (): Pattern[] => statements.list.all(),
+    insert: (input: PatternInput): Pattern => statements.insert.get(randomUUID(), input.trigger, input.response)!,
+    update: (id: string, changes: Partial<PatternInput>): Pattern | undefined =>
       statements.update.get(changes.trigger ?? null, changes.response ?? null, id),
     /** True when a row was deleted. */
     remove: (id: string): boolean => statements.remove.run(id).changes > 0,

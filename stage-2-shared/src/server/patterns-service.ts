@@ -1,5 +1,6 @@
 import { PatternEngine, type PatternInput, type Reply } from '@journey/llm-core';
-import type { PatternsRepo, StoredPattern } from './patterns-repo';
+import type { Pattern } from '../shared/api';
+import type { PatternsRepo } from './patterns-repo';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
@@ -15,9 +16,9 @@ export function createPatternsService(repo: PatternsRepo) {
   const engine = new PatternEngine(repo.list(), { fallback: FALLBACK });
 
   return {
-    list: (): StoredPattern[] => repo.list(),
+    list: (): Pattern[] => repo.list(),
 
-    teach: (input: PatternInput): StoredPattern =>
+    teach: (input: PatternInput): Pattern =>
       repo.transaction(() => {
         const pattern = repo.insert(input);
         engine.add(pattern);
@@ -25,7 +26,7 @@ export function createPatternsService(repo: PatternsRepo) {
       }),
 
     /** undefined when there is no such pattern. */
-    update: (id: string, changes: Partial<PatternInput>): StoredPattern | undefined =>
+    update: (id: string, changes: Partial<PatternInput>): Pattern | undefined =>
       repo.transaction(() => {
         const pattern = repo.update(id, changes);
         if (pattern) engine.add(pattern); // replaces the old version (same id)
@@ -40,7 +41,7 @@ export function createPatternsService(repo: PatternsRepo) {
     },
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
-    importMany(inputs: readonly PatternInput[]): StoredPattern[] {
+    importMany(inputs: readonly PatternInput[]): Pattern[] {
       const known = new Set(repo.list().map(signature));
       const fresh: PatternInput[] = [];
       for (const input of inputs) {
@@ -48,7 +49,7 @@ export function createPatternsService(repo: PatternsRepo) {
         known.add(signature(input));
         fresh.push(input);
       }
-      const added: StoredPattern[] = [];
+      const added: Pattern[] = [];
       try {
         return repo.transaction(() => {
           for (const input of fresh) {

@@ -5,6 +5,7 @@ import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
 import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
+import { STAGE } from '../shared/stage';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -163,7 +164,7 @@ export class JourneyApp extends LitElement {
           </svg>
           <div>
             <h1>Pattern Bot</h1>
-            <p class="stage"><strong>Stage 2 · Shared</strong> <span>— one bot on a server, for every browser</span></p>
+            <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
           </div>
         </div>
         <div class="actions">

@@ -1,9 +1,16 @@
-import { createExport, parseExport, type ExportFile, type Pattern, type PatternInput, type Reply } from '@journey/llm-core';
+import { createExport, parseExport, type ExportFile, type PatternInput, type Reply } from '@journey/llm-core';
 import { StoreError, type PatternStore } from '@journey/ui';
+import type { ChatAnswer, ErrorBody, ImportAnswer, Pattern, PatternAnswer, PatternList } from '../shared/api';
 
-/** What the server sends when something went wrong (see src/server/errors.ts). */
-interface ErrorBody {
-  error?: { code?: string; message?: string };
+/** A refusal from the server, with its status. */
+export class ApiError extends StoreError {
+  constructor(
+    message: string,
+    code: string,
+    readonly status: number,
+  ) {
+    super(message, code);
+  }
 }
 
 /**
@@ -15,15 +22,15 @@ export class HttpPatternStore implements PatternStore {
   constructor(private readonly base = '') {}
 
   async list(): Promise<Pattern[]> {
-    return (await this.request<{ patterns: Pattern[] }>('GET', '/api/patterns')).patterns;
+    return (await this.request<PatternList>('GET', '/api/patterns')).patterns;
   }
 
   async add(input: PatternInput): Promise<Pattern> {
-    return (await this.request<{ pattern: Pattern }>('POST', '/api/patterns', input)).pattern;
+    return (await this.request<PatternAnswer>('POST', '/api/patterns', input)).pattern;
   }
 
   async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
-    return (await this.request<{ pattern: Pattern }>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
+    return (await this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
   }
 
   async remove(id: string): Promise<void> {
@@ -31,7 +38,7 @@ export class HttpPatternStore implements PatternStore {
   }
 
   async chat(message: string): Promise<Reply> {
-    return (await this.request<{ reply: Reply }>('POST', '/api/chat', { message })).reply;
+    return (await this.request<ChatAnswer>('POST', '/api/chat', { message })).reply;
   }
 
   /** All patterns as the portable file, the same one stage 1 writes. */
@@ -45,31 +52,40 @@ export class HttpPatternStore implements PatternStore {
     const parsed = parseExport(text);
     if (!parsed.ok) throw new StoreError(`This file can't be imported: ${parsed.reason}`, 'invalid_file');
     try {
-      return (await this.request<{ imported: number }>('POST', '/api/import', text)).imported;
+      return (await this.request<ImportAnswer>('POST', '/api/import', text)).imported;
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       throw new StoreError(`This file can't be imported: ${error.message}`, error.code, { cause: error });
     }
   }
 
-  /** One request. `body` is sent as JSON; a string is taken to be JSON already. */
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.base}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-    } catch (cause) {
-      throw new StoreError('The server cannot be reached. Check that it is running, then try again.', 'network', { cause });
-    }
-    if (response.status === 204) return undefined as T;
-    const data: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const { error } = (data ?? {}) as ErrorBody;
-      throw new StoreError(error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.code ?? `http_${response.status}`);
-    }
-    return data as T;
+  private request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return request<T>(this.base, method, path, body);
   }
+}
+
+/** One request to the API. `body` is sent as JSON; a string is taken to be JSON already. */
+export async function request<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new StoreError('The server cannot be reached. Check that it is running, then try again.', 'network', { cause });
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    // Anything but our JSON error (a proxy's HTML page, say) leaves `error` undefined.
+    const { error } = (data ?? {}) as Partial<ErrorBody>;
+    throw new ApiError(
+      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      error?.code ?? `http_${response.status}`,
+      response.status,
+    );
+  }
+  return data as T;
 }

@@ -28,10 +28,6 @@ export interface AppDeps {
   webRoot?: string;
 }
 
-/** Bodies are capped before they are parsed: a pattern is a few KB at most, an import file more. */
-const JSON_LIMIT = '16kb';
-const IMPORT_LIMIT = '2mb';
-
 /**
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
@@ -57,13 +53,11 @@ export function createApp({ patterns, accounts, logger, production, outbox, webR
     }),
   );
 
-  const signedIn = requireUser(accounts);
   app.use('/api', cookieParser(), sameOriginOnly);
-  app.use('/api/import', signedIn, express.json({ limit: IMPORT_LIMIT })); // no 2 MB parse for strangers
-  app.use('/api', express.json({ limit: JSON_LIMIT }));
-  // Open to everyone: health and the ways in. Everything after `signedIn` needs a session.
-  app.use('/api', healthRoutes(), authRoutes(accounts, patterns, production));
-  app.use('/api', signedIn, patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
+  // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
+  // its bodies are read only once the session is checked (no 2 MB parse for strangers).
+  app.use('/api', healthRoutes(), authRoutes(accounts, production));
+  app.use('/api', requireUser(accounts), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));
 
   if (webRoot) app.use(express.static(webRoot));

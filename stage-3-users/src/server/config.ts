@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { STAGE } from '../shared/stage';
 
 /** Where the database lives unless DATA_DIR says otherwise: stage-3-users/data, whatever the cwd. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -8,7 +9,7 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 const PORT_RULE = 'must be a whole number from 0 to 65535 (0 picks a free port)';
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(3003),
+  PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(STAGE.port),
   DATA_DIR: z
     .string()
     .trim()

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { STAGE } from '../shared/stage';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
 
-export const DATABASE_FILE = 'journey.sqlite';
-export const databasePath = (dataDir: string): string => join(dataDir, DATABASE_FILE);
+export const databasePath = (dataDir: string): string => join(dataDir, STAGE.dataFile);
 
 /**
  * Opens (or creates) the database file in `dataDir`, tuned for a web server, and migrates it.

@@ -1,7 +1,7 @@
 import { PatternEngine, type Pattern } from '@journey/llm-core';
 
 /** Engines of the users who were active most recently; the others are rebuilt from the database on demand. */
-export const DEFAULT_CACHED_ENGINES = 500;
+const DEFAULT_CACHED_ENGINES = 500;
 
 /**
  * One engine per user, because each user's chat must only ever know that user's patterns. An
@@ -24,6 +24,15 @@ export function createEngineCache(load: (userId: string) => Pattern[], fallback:
       }
       engines.set(userId, engine);
       return engine;
+    },
+
+    /**
+     * Forgets the user's engine; their next request builds it again from the database. For when the
+     * database changed behind the cache's back: a rolled-back write here, another instance's write
+     * in stage 5.
+     */
+    invalidate(userId: string): void {
+      engines.delete(userId);
     },
 
     get size(): number {

@@ -1,6 +1,6 @@
 import type { PatternInput } from '@journey/llm-core';
 
-/** The first-run patterns every new account gets (see routes/auth.ts): enough for the first chat to work. */
+/** The first-run patterns every new account gets (see auth/accounts.ts): enough for the first chat to work. */
 export const EXAMPLE_PATTERNS: readonly PatternInput[] = [
   {
     trigger: '(hi|hello|hey) [there]',

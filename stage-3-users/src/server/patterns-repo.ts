@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Pattern, PatternInput } from '@journey/llm-core';
+import type { PatternInput } from '@journey/llm-core';
+import type { Pattern } from '../shared/api';
 import type { Db } from './db';
-
-/** A pattern as the server keeps it: the engine's fields plus when it was taught and last changed. */
-export interface StoredPattern extends Pattern {
-  createdAt: string;
-  updatedAt: string;
-}
 
 const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -19,13 +14,13 @@ const COLUMNS = 'id, trigger, response, created_at AS createdAt, updated_at AS u
  */
 export function createPatternsRepo(db: Db) {
   const statements = {
-    list: db.prepare<[string], StoredPattern>(
+    list: db.prepare<[string], Pattern>(
       `SELECT ${COLUMNS} FROM patterns WHERE user_id = ? ORDER BY created_at, rowid`,
     ),
-    insert: db.prepare<[string, string, string, string], StoredPattern>(
+    insert: db.prepare<[string, string, string, string], Pattern>(
       `INSERT INTO patterns (user_id, id, trigger, response) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`,
     ),
-    update: db.prepare<[string | null, string | null, string, string], StoredPattern>(
+    update: db.prepare<[string | null, string | null, string, string], Pattern>(
       `UPDATE patterns
           SET trigger    = coalesce(?, trigger),
               response   = coalesce(?, response),
@@ -43,10 +38,10 @@ export function createPatternsRepo(db: Db) {
      * that takes it later, halfway through, may fail with SQLITE_BUSY instead of waiting.
      */
     transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
-    list: (userId: string): StoredPattern[] => statements.list.all(userId),
-    insert: (userId: string, input: PatternInput): StoredPattern =>
+    list: (userId: string): Pattern[] => statements.list.all(userId),
+    insert: (userId: string, input: PatternInput): Pattern =>
       statements.insert.get(userId, randomUUID(), input.trigger, input.response)!,
-    update: (userId: string, id: string, changes: Partial<PatternInput>): StoredPattern | undefined =>
+    update: (userId: string, id: string, changes: Partial<PatternInput>): Pattern | undefined =>
       statements.update.get(changes.trigger ?? null, changes.response ?? null, userId, id),
     /** True when a row was deleted. */
     remove: (userId: string, id: string): boolean => statements.remove.run(userId, id).changes > 0,

@@ -1,8 +1,9 @@
 import type { PatternInput, Reply } from '@journey/llm-core';
 import { createEngineCache } from './engine-cache';
-import type { PatternsRepo, StoredPattern } from './patterns-repo';
+import type { Pattern } from '../shared/api';
+import type { PatternsRepo } from './patterns-repo';
 
-export const FALLBACK = "I don't know that one yet. Teach me with the form!";
+const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
 /** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
 const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
@@ -18,9 +19,9 @@ export function createPatternsService(repo: PatternsRepo) {
   const engines = createEngineCache((userId) => repo.list(userId), FALLBACK);
 
   return {
-    list: (userId: string): StoredPattern[] => repo.list(userId),
+    list: (userId: string): Pattern[] => repo.list(userId),
 
-    teach: (userId: string, input: PatternInput): StoredPattern =>
+    teach: (userId: string, input: PatternInput): Pattern =>
       repo.transaction(() => {
         const pattern = repo.insert(userId, input);
         engines.get(userId).add(pattern);
@@ -28,7 +29,7 @@ export function createPatternsService(repo: PatternsRepo) {
       }),
 
     /** undefined when this user has no such pattern. */
-    update: (userId: string, id: string, changes: Partial<PatternInput>): StoredPattern | undefined =>
+    update: (userId: string, id: string, changes: Partial<PatternInput>): Pattern | undefined =>
       repo.transaction(() => {
         const pattern = repo.update(userId, id, changes);
         if (pattern) engines.get(userId).add(pattern); // replaces the old version (same id)
@@ -43,7 +44,7 @@ export function createPatternsService(repo: PatternsRepo) {
     },
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
-    importMany(userId: string, inputs: readonly PatternInput[]): StoredPattern[] {
+    importMany(userId: string, inputs: readonly PatternInput[]): Pattern[] {
       const engine = engines.get(userId);
       const known = new Set(repo.list(userId).map(signature));
       const fresh: PatternInput[] = [];
@@ -52,7 +53,7 @@ export function createPatternsService(repo: PatternsRepo) {
         known.add(signature(input));
         fresh.push(input);
       }
-      const added: StoredPattern[] = [];
+      const added: Pattern[] = [];
       try {
         return repo.transaction(() => {
           for (const input of fresh) {
@@ -63,7 +64,7 @@ export function createPatternsService(repo: PatternsRepo) {
           return added;
         });
       } catch (error) {
-        added.forEach((pattern) => engine.remove(pattern.id)); // the rows were rolled back: forget them too
+        engines.invalidate(userId); // the rows were rolled back: the engine is rebuilt from what remains
         throw error;
       }
     },

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { User } from '../shared/api';
 import type { Db } from './db';
-
-/** What the API shows of a user: never the hash, never the session version. */
-export interface User {
-  id: string;
-  email: string;
-  createdAt: string;
-}
 
 /** What only the server sees. */
 export interface UserRecord extends User {

@@ -1,9 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pageButtons } from '@journey/ui';
-import type { HttpAuth, User } from './auth-client';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
+import { signedOut } from './events';
 
-/** Who is signed in, and the way out. Fires `signed-out` once the server has cleared the session. */
+/** Who is signed in, and the way out. Fires SIGNED_OUT once the server has cleared the session. */
 @customElement('journey-account-header')
 export class AccountHeader extends LitElement {
   static override styles = [
@@ -60,7 +62,7 @@ export class AccountHeader extends LitElement {
     } finally {
       // Even if the server could not be reached, this page stops showing the account.
       this.busy = false;
-      this.dispatchEvent(new Event('signed-out', { bubbles: true, composed: true }));
+      this.dispatchEvent(signedOut());
     }
   }
 }

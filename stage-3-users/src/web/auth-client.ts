@@ -1,11 +1,5 @@
+import type { MessageAnswer, SessionAnswer, User, UserAnswer } from '../shared/api';
 import { request } from './store';
-
-/** A signed-in person as the API shows them. */
-export interface User {
-  id: string;
-  email: string;
-  createdAt: string;
-}
 
 /**
  * The page's side of /api/auth. The session itself is a cookie the page never sees (httpOnly):
@@ -16,15 +10,15 @@ export class HttpAuth {
 
   /** Who is signed in, or null. */
   async currentUser(): Promise<User | null> {
-    return (await request<{ user: User | null }>(this.base, 'GET', '/api/auth/session')).user;
+    return (await request<SessionAnswer>(this.base, 'GET', '/api/auth/session')).user;
   }
 
   async signUp(email: string, password: string): Promise<User> {
-    return (await request<{ user: User }>(this.base, 'POST', '/api/auth/signup', { email, password })).user;
+    return (await request<UserAnswer>(this.base, 'POST', '/api/auth/signup', { email, password })).user;
   }
 
   async logIn(email: string, password: string): Promise<User> {
-    return (await request<{ user: User }>(this.base, 'POST', '/api/auth/login', { email, password })).user;
+    return (await request<UserAnswer>(this.base, 'POST', '/api/auth/login', { email, password })).user;
   }
 
   async logOut(): Promise<void> {
@@ -33,7 +27,7 @@ export class HttpAuth {
 
   /** The server's answer, the same whether or not the email has an account. */
   async forgotPassword(email: string): Promise<string> {
-    return (await request<{ message: string }>(this.base, 'POST', '/api/auth/forgot-password', { email })).message;
+    return (await request<MessageAnswer>(this.base, 'POST', '/api/auth/forgot-password', { email })).message;
   }
 
   async resetPassword(token: string, password: string): Promise<void> {

@@ -1,7 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage, theme } from '@journey/ui';
-import type { HttpAuth, User } from './auth-client';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
+import { resetDone, signedIn } from './events';
 import { ApiError } from './store';
 
 export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'reset';
@@ -23,7 +25,7 @@ const SUBMIT: Record<AuthMode, string> = {
 /**
  * The way in: sign in, sign up, ask for a reset link, set a new password with one. The server does
  * every check (and says what is wrong, field by field); this form only shows its answers. Fires
- * `signed-in` with the user once the server has set the session cookie.
+ * SIGNED_IN with the user once the server has set the session cookie, RESET_DONE after a reset.
  */
 @customElement('journey-auth-page')
 export class AuthPage extends LitElement {
@@ -85,10 +87,13 @@ export class AuthPage extends LitElement {
   ];
 
   @property({ attribute: false }) auth!: HttpAuth;
+  /** The mode to open in; the page sets it, the form's own links then move between modes. */
   @property() mode: AuthMode = 'sign-in';
   /** The token from a reset link (mode "reset"). */
   @property({ attribute: false }) resetToken = '';
 
+  /** The mode shown: seeded from `mode`, changed by the form itself (never writing back to `mode`). */
+  @state() private current: AuthMode = 'sign-in';
   @state() private email = '';
   @state() private password = '';
   @state() private busy = false;
@@ -97,25 +102,29 @@ export class AuthPage extends LitElement {
   /** A success to show (e.g. "reset link sent"), kept across a change of mode. */
   @state() private done = '';
 
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('mode')) this.current = this.mode;
+  }
+
   override render() {
-    const title = TITLES[this.mode];
+    const title = TITLES[this.current];
     return html`
       <form novalidate @submit=${this.submit} aria-labelledby="auth-title">
         <h2 id="auth-title">${title}</h2>
         ${this.lead()}
         ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
         ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
-        ${this.mode === 'reset' ? nothing : this.field('email', 'Email', 'email', 'username')}
-        ${this.mode === 'forgot'
+        ${this.current === 'reset' ? nothing : this.field('email', 'Email', 'email', 'username')}
+        ${this.current === 'forgot'
           ? nothing
           : this.field(
               'password',
-              this.mode === 'sign-in' ? 'Password' : 'New password',
+              this.current === 'sign-in' ? 'Password' : 'New password',
               'password',
-              this.mode === 'sign-in' ? 'current-password' : 'new-password',
-              this.mode === 'sign-in' ? '' : 'At least 8 characters (at most 72 bytes), not a common password.',
+              this.current === 'sign-in' ? 'current-password' : 'new-password',
+              this.current === 'sign-in' ? '' : 'At least 8 characters (at most 72 bytes), not a common password.',
             )}
-        <button type="submit" ?disabled=${this.busy}>${this.busy ? 'One moment…' : SUBMIT[this.mode]}</button>
+        <button type="submit" ?disabled=${this.busy}>${this.busy ? 'One moment…' : SUBMIT[this.current]}</button>
         <div class="links">${this.links()}</div>
       </form>
     `;
@@ -127,7 +136,7 @@ export class AuthPage extends LitElement {
       'sign-up': 'Each account has its own patterns, seen by nobody else.',
       forgot: 'Enter your email; if it has an account, we mail you a link that works once, for 30 minutes.',
       reset: 'Pick a new password. Every device signed in to your account will be signed out.',
-    }[this.mode];
+    }[this.current];
     return html`<p class="lead">${text}</p>`;
   }
 
@@ -155,7 +164,7 @@ export class AuthPage extends LitElement {
   private links() {
     const to = (mode: AuthMode, text: string) =>
       html`<button type="button" class="link" @click=${() => this.switchTo(mode)}>${text}</button>`;
-    switch (this.mode) {
+    switch (this.current) {
       case 'sign-in':
         return html`${to('sign-up', 'Create an account')} ${to('forgot', 'Forgot your password?')}`;
       case 'sign-up':
@@ -172,7 +181,7 @@ export class AuthPage extends LitElement {
   }
 
   private switchTo(mode: AuthMode, done = '') {
-    this.mode = mode;
+    this.current = mode;
     this.password = '';
     this.error = '';
     this.fieldErrors = {};
@@ -201,7 +210,7 @@ export class AuthPage extends LitElement {
   }
 
   private async send() {
-    switch (this.mode) {
+    switch (this.current) {
       case 'sign-in':
         return this.signedIn(await this.auth.logIn(this.email, this.password));
       case 'sign-up':
@@ -211,14 +220,14 @@ export class AuthPage extends LitElement {
         return;
       case 'reset':
         await this.auth.resetPassword(this.resetToken, this.password);
-        this.dispatchEvent(new Event('reset-done', { bubbles: true, composed: true }));
+        this.dispatchEvent(resetDone());
         return this.switchTo('sign-in', 'Your password is changed. Sign in with the new one.');
     }
   }
 
   private signedIn(user: User) {
     this.password = '';
-    this.dispatchEvent(new CustomEvent<User>('signed-in', { detail: user, bubbles: true, composed: true }));
+    this.dispatchEvent(signedIn(user));
   }
 }
 

@@ -5,7 +5,10 @@ import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
 import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
-import type { HttpAuth, User } from './auth-client';
+import { STAGE } from '../shared/stage';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
+import { RESET_DONE, SIGNED_IN, SIGNED_OUT } from './events';
 import './account-header';
 import './auth-page';
 
@@ -175,6 +178,9 @@ export class JourneyApp extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.addEventListener(PATTERNS_CHANGED, () => void this.refresh());
+    this.addEventListener(SIGNED_IN, (event) => this.signedIn(event.detail));
+    this.addEventListener(SIGNED_OUT, () => this.signedOut());
+    this.addEventListener(RESET_DONE, () => this.resetDone());
     // A reset link opened while the page is already open changes only the #fragment.
     window.addEventListener('hashchange', this.readResetLink);
     void this.start();
@@ -243,7 +249,7 @@ export class JourneyApp extends LitElement {
           </svg>
           <div>
             <h1>Pattern Bot</h1>
-            <p class="stage"><strong>Stage 3 · Users</strong> <span>— your own bot, behind your own account</span></p>
+            <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
           </div>
         </div>
         ${this.user && !this.resetToken ? this.signedInActions(this.user) : nothing}
@@ -265,8 +271,6 @@ export class JourneyApp extends LitElement {
         .auth=${this.auth}
         .mode=${this.resetToken ? 'reset' : 'sign-in'}
         .resetToken=${this.resetToken}
-        @signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}
-        @reset-done=${this.resetDone}
       ></journey-auth-page>`;
     }
     return html`
@@ -296,7 +300,7 @@ export class JourneyApp extends LitElement {
           </button>
           <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />
         </div>
-        <journey-account-header .user=${user} .auth=${this.auth} @signed-out=${this.signedOut}></journey-account-header>
+        <journey-account-header .user=${user} .auth=${this.auth}></journey-account-header>
       </div>`;
   }
 

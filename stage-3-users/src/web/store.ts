@@ -1,10 +1,6 @@
-import { createExport, parseExport, type ExportFile, type Pattern, type PatternInput, type Reply } from '@journey/llm-core';
+import { createExport, parseExport, type ExportFile, type PatternInput, type Reply } from '@journey/llm-core';
 import { StoreError, type PatternStore } from '@journey/ui';
-
-/** What the server sends when something went wrong (see src/server/errors.ts). */
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
-}
+import type { ChatAnswer, ErrorBody, ImportAnswer, Pattern, PatternAnswer, PatternList } from '../shared/api';
 
 /** A refusal from the server: its status, and its messages by field (e.g. `password`) when it gave some. */
 export class ApiError extends StoreError {
@@ -33,15 +29,15 @@ export class HttpPatternStore implements PatternStore {
   ) {}
 
   async list(): Promise<Pattern[]> {
-    return (await this.request<{ patterns: Pattern[] }>('GET', '/api/patterns')).patterns;
+    return (await this.request<PatternList>('GET', '/api/patterns')).patterns;
   }
 
   async add(input: PatternInput): Promise<Pattern> {
-    return (await this.request<{ pattern: Pattern }>('POST', '/api/patterns', input)).pattern;
+    return (await this.request<PatternAnswer>('POST', '/api/patterns', input)).pattern;
   }
 
   async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
-    return (await this.request<{ pattern: Pattern }>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
+    return (await this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
   }
 
   async remove(id: string): Promise<void> {
@@ -49,7 +45,7 @@ export class HttpPatternStore implements PatternStore {
   }
 
   async chat(message: string): Promise<Reply> {
-    return (await this.request<{ reply: Reply }>('POST', '/api/chat', { message })).reply;
+    return (await this.request<ChatAnswer>('POST', '/api/chat', { message })).reply;
   }
 
   /** All patterns as the portable file, the same one stage 1 writes. */
@@ -63,7 +59,7 @@ export class HttpPatternStore implements PatternStore {
     const parsed = parseExport(text);
     if (!parsed.ok) throw new StoreError(`This file can't be imported: ${parsed.reason}`, 'invalid_file');
     try {
-      return (await this.request<{ imported: number }>('POST', '/api/import', text)).imported;
+      return (await this.request<ImportAnswer>('POST', '/api/import', text)).imported;
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       throw new StoreError(`This file can't be imported: ${error.message}`, error.code, { cause: error });
@@ -99,7 +95,8 @@ export async function request<T>(base: string, method: string, path: string, bod
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const { error } = (data ?? {}) as ErrorBody;
+    // Anything but our JSON error (a proxy's HTML page, say) leaves `error` undefined.
+    const { error } = (data ?? {}) as Partial<ErrorBody>;
     throw new ApiError(
       error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
       error?.code ?? `http_${response.status}`,

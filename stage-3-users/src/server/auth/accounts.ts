@@ -1,7 +1,11 @@
 import type { Db } from '../db';
-import { HttpError } from '../errors';
+import { EXAMPLE_PATTERNS } from '../examples';
+import type { PatternsService } from '../patterns-service';
+import { AppError } from '../app-error';
 import type { Mailer } from '../mail/outbox';
-import { createUsersRepo, publicUser, type User, type UserRecord } from '../users-repo';
+import { createPasswordResetsRepo } from '../password-resets-repo';
+import type { User } from '../../shared/api';
+import { createUsersRepo, publicUser, type UserRecord } from '../users-repo';
 import { PASSWORD_BYTES, PasswordHasher, passwordProblem } from './passwords';
 import { PasswordResets, RESET_TOKEN_MINUTES } from './password-reset';
 import { SessionTokens } from './sessions';
@@ -22,26 +26,26 @@ export interface AccountsOptions {
 }
 
 /** 5 tries per account and per IP address in 15 minutes, for logins and for reset mails alike. */
-export const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
+const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
 /** Every signup costs a bcrypt hash (a third of a second of CPU): unlimited, one client could keep the server busy. */
-export const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
+const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
 
 /** One message for "no such email" and "wrong password", so nobody can probe who has an account. */
-const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Wrong email or password.');
+const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password.');
 
 const tooManyAttempts = (retryAfterSeconds: number) => {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const message = `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-  return new HttpError(429, 'too_many_attempts', message, { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+  return new AppError('too_many_attempts', message, { retryAfterSeconds });
 };
 
 const weakPassword = (problem: string) =>
-  new HttpError(400, 'invalid_request', `password: ${problem}`, [{ path: 'password', message: problem }]);
+  new AppError('invalid_request', `password: ${problem}`, [{ path: 'password', message: problem }]);
 
 /** Signing up, logging in, sessions and password resets: the whole authentication layer's logic. */
-export function createAccounts(db: Db, options: AccountsOptions) {
+export function createAccounts(db: Db, patterns: PatternsService, options: AccountsOptions) {
   const users = createUsersRepo(db);
-  const resets = new PasswordResets(db);
+  const resets = new PasswordResets(createPasswordResetsRepo(db));
   const hasher = options.hasher ?? new PasswordHasher();
   const tokens = new SessionTokens(options.secret, options.sessionSeconds);
   const loginThrottle = new AttemptThrottle('login', ATTEMPTS, options.limiters ?? inMemory);
@@ -68,14 +72,22 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   return {
     sessionSeconds: tokens.lifetimeSeconds,
 
-    /** 409 when the email has an account. (This does tell that it exists: see the README.) */
+    /**
+     * A new account with the example patterns in it, so its first chat already works: both commit
+     * in one transaction, or neither does. 409 when the email has an account. (This does tell that
+     * it exists: see the README.)
+     */
     async signUp(email: string, password: string, ip: string): Promise<User> {
       const problem = passwordProblem(password, email);
       if (problem) throw weakPassword(problem);
       await throttle(signupThrottle, [`ip:${ip}`]); // counted once the request would cost a hash
-      const user = users.insert(email, await hasher.hash(password));
-      if (!user) throw new HttpError(409, 'email_taken', 'An account with this email already exists. Log in instead.');
-      return publicUser(user);
+      const hash = await hasher.hash(password); // before the transaction, which must not wait for bcrypt
+      return db.transaction(() => {
+        const user = users.insert(email, hash);
+        if (!user) throw new AppError('email_taken', 'An account with this email already exists. Log in instead.');
+        patterns.importMany(user.id, EXAMPLE_PATTERNS);
+        return publicUser(user);
+      }).immediate();
     },
 
     /** The user, or 401 for any wrong email/password, or 429 after too many attempts. */
@@ -125,7 +137,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
 
     /** Sets a new password with a mailed token: once, within 30 minutes. Ends every existing session. */
     async resetPassword(token: string, password: string): Promise<void> {
-      const invalidToken = new HttpError(400, 'invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.');
+      const invalidToken = new AppError('invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.');
       const pending = resets.find(token);
       const user = pending ? users.byId(pending) : undefined;
       if (!user) throw invalidToken;

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import { HttpError } from '../errors';
-import type { User } from '../users-repo';
+import type { User } from '../../shared/api';
+import { AppError } from '../app-error';
 import type { Accounts } from './accounts';
 import { sessionTokenOf } from './session-transport';
 
@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-const unauthorized = () => new HttpError(401, 'unauthorized', 'Sign in first.');
+const unauthorized = () => new AppError('unauthorized', 'Sign in first.');
 
 /**
  * The gate in front of every protected route: no valid session, no entry (401). A valid token is

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from '../errors';
+import { AppError } from '../app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,7 +17,7 @@ export const sameOriginOnly: RequestHandler = (req, _res, next) => {
     fetchSite !== undefined
       ? fetchSite === 'same-origin' || fetchSite === 'none' // "none": the user typed it / a bookmark
       : origin === undefined || hostOf(origin) === req.get('host');
-  if (!allowed) return next(new HttpError(403, 'cross_origin', 'Requests from other sites are not allowed.'));
+  if (!allowed) return next(new AppError('cross_origin', 'Requests from other sites are not allowed.'));
   next();
 };
 

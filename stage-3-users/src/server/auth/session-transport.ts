@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from './sessions';
  * (SameSite=Lax: the first line against CSRF) and, in production, only over https (Secure).
  * Programs send it themselves: `Authorization: Bearer <token>`.
  */
-export function sessionCookieOptions(production: boolean, maxAgeSeconds?: number): CookieOptions {
+function sessionCookieOptions(production: boolean, maxAgeSeconds?: number): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',

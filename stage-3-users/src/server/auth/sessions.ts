@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import { STAGE } from '../../shared/stage';
 
 /**
  * A session is a signed token (a JWT) that says "this is user X until time T". The server keeps
@@ -7,11 +8,11 @@ import { SignJWT, jwtVerify } from 'jose';
  * on every request; a password reset raises it and every older token stops working.
  */
 export const SESSION_COOKIE = 'session';
-export const DEFAULT_SESSION_SECONDS = 7 * 24 * 60 * 60;
+const DEFAULT_SESSION_SECONDS = 7 * 24 * 60 * 60;
 
 const ALGORITHM = 'HS256'; // pinned: a token that names another algorithm (or "none") is refused
-const ISSUER = 'llm-journey/stage-3';
-const AUDIENCE = 'llm-journey/stage-3/api';
+const ISSUER = `llm-journey/stage-${STAGE.number}`;
+const AUDIENCE = `${ISSUER}/api`;
 
 export interface SessionClaims {
   userId: string;

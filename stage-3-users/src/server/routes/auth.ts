@@ -2,26 +2,24 @@ import { Router, type Response } from 'express';
 import type { Accounts } from '../auth/accounts';
 import { requireUser, signedInUser } from '../auth/require-user';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/session-transport';
+import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { EXAMPLE_PATTERNS } from '../examples';
-import type { PatternsService } from '../patterns-service';
-import { CredentialsSchema, ForgotPasswordSchema, ResetPasswordSchema } from '../schemas';
+import { CredentialsSchema, ForgotPasswordSchema, ResetPasswordSchema } from '../../shared/api';
 
 /** Thin like the pattern routes: check the input, call the accounts logic, set the cookie, pick the status. */
-export function authRoutes(accounts: Accounts, patterns: PatternsService, production: boolean): Router {
+export function authRoutes(accounts: Accounts, production: boolean): Router {
   const router = Router();
   const startSession = async (res: Response, userId: string) =>
     setSessionCookie(res, await accounts.startSession(userId), production, accounts.sessionSeconds);
 
-  router.post('/auth/signup', async (req, res) => {
+  router.post('/auth/signup', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
     const user = await accounts.signUp(email, password, req.ip ?? 'unknown');
-    patterns.importMany(user.id, EXAMPLE_PATTERNS); // a new account's first chat already works
     await startSession(res, user.id);
     res.status(201).json({ user });
   });
 
-  router.post('/auth/login', async (req, res) => {
+  router.post('/auth/login', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
     const user = await accounts.logIn(email, password, req.ip ?? 'unknown');
     await startSession(res, user.id);
@@ -29,7 +27,7 @@ export function authRoutes(accounts: Accounts, patterns: PatternsService, produc
   });
 
   /** For programs: the same check as login, but the token comes back in the body and no cookie is set. */
-  router.post('/auth/token', async (req, res) => {
+  router.post('/auth/token', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
     const user = await accounts.logIn(email, password, req.ip ?? 'unknown');
     res.json({ token: await accounts.startSession(user.id), expiresInSeconds: accounts.sessionSeconds });
@@ -52,13 +50,13 @@ export function authRoutes(accounts: Accounts, patterns: PatternsService, produc
   });
 
   // 202 whether or not the email has an account: the answer must not tell.
-  router.post('/auth/forgot-password', async (req, res) => {
+  router.post('/auth/forgot-password', jsonBody, async (req, res) => {
     const { email } = validate(ForgotPasswordSchema, req.body);
     await accounts.requestPasswordReset(email, req.ip ?? 'unknown');
     res.status(202).json({ message: 'If this email has an account, a reset link is on its way.' });
   });
 
-  router.post('/auth/reset-password', async (req, res) => {
+  router.post('/auth/reset-password', jsonBody, async (req, res) => {
     const { token, password } = validate(ResetPasswordSchema, req.body);
     await accounts.resetPassword(token, password);
     clearSessionCookie(res, production);

@@ -11,7 +11,7 @@ import { createUsersRepo } from '../users-repo';
  *   4. report what was done. A dry run does all of it, then rolls back.
  * The ledger makes it idempotent: a second run skips every row it finds there.
  */
-export const SOURCE = 'stage-2/patterns';
+const SOURCE = 'stage-2/patterns';
 
 export interface Stage2Pattern {
   id: string;
