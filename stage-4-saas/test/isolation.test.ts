@@ -1,149 +1,93 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/server/db';
-import { ENGINES, freshDatabase, type TestDatabase } from './databases';
-import { addOrganization, addPattern, addUser, twoOrganizations } from './fixtures';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createExport } from '@journey/llm-core';
+import { startTestServer, type Client, type TestServer } from './helpers';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+let server: TestServer;
+let ada: Client; // user A
+let bob: Client; // user B
+let adaPattern: { id: string; trigger: string; response: string };
+const listOf = async (user: Client) => (await user.api('GET', '/api/patterns')).json.patterns as { id: string; trigger: string }[];
+const idsOf = async (user: Client) => (await listOf(user)).map((p) => p.id);
 
-describe.each(ENGINES)('row-level security on %s', (engine) => {
-  let database: TestDatabase;
-  let db: Db;
-  let ids: Awaited<ReturnType<typeof twoOrganizations>>;
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    db = await database.open();
-    ids = await twoOrganizations(db);
-  });
-  afterAll(() => database?.drop());
-
-  const triggersOf = (orgId: string) =>
-    db.forOrg(orgId, (tx) => tx.query<{ trigger: string; response: string }>('SELECT * FROM patterns ORDER BY trigger'));
-
-  it('runs the app as journey_app: no superuser, no BYPASSRLS, owner of nothing', async () => {
-    const [me] = await db.query('SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
-    expect(me).toEqual({ name: 'journey_app', rolsuper: false, rolbypassrls: false });
-    const owned = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user");
-    expect(owned).toEqual([]);
-  });
-
-  it('guards every table that has an org_id: row-level security enabled and forced, with a policy', async () => {
-    const tables = await db.query(`
-      SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
-             (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname) > 0 AS has_policy
-        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind = 'r'
-         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id')
-       ORDER BY 1`);
-    expect(tables.map((t) => t.table)).toEqual(['invitations', 'memberships', 'patterns']);
-    for (const table of tables) expect(table).toMatchObject({ enabled: true, forced: true, has_policy: true });
-  });
-
-  it('a SELECT without WHERE returns only the acting organization\'s rows', async () => {
-    expect((await triggersOf(ids.acme)).map((p) => p.response)).toEqual(['Hi from Acme', 'Ask sales']);
-    expect((await triggersOf(ids.globex)).map((p) => p.response)).toEqual(['Hi from Globex']);
-  });
-
-  it('returns no row of any tenant table when no organization is set', async () => {
-    for (const table of ['patterns', 'memberships', 'invitations', 'organizations']) {
-      expect(await db.query(`SELECT * FROM ${table}`), table).toEqual([]);
-      expect(await db.transaction((tx) => tx.query(`SELECT * FROM ${table}`)), table).toEqual([]);
-    }
-  });
-
-  it('refuses to write a row into another organization (WITH CHECK), and changes nothing', async () => {
-    const intoGlobex = db.forOrg(ids.acme, (tx) =>
-      tx.query("INSERT INTO patterns (org_id, trigger, response) VALUES ($1, 'stolen', 'x')", [ids.globex]),
-    );
-    await expect(intoGlobex).rejects.toThrow(/row-level security/);
-    const membershipInGlobex = db.forOrg(ids.acme, (tx) =>
-      tx.query("INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, 'owner')", [ids.ada, ids.globex]),
-    );
-    await expect(membershipInGlobex).rejects.toThrow(/row-level security/);
-    expect(await triggersOf(ids.globex)).toHaveLength(1);
-  });
-
-  it('cannot move a row to another organization, nor change or delete another\'s rows by id', async () => {
-    const move = db.forOrg(ids.acme, (tx) => tx.query('UPDATE patterns SET org_id = $1', [ids.globex]));
-    await expect(move).rejects.toThrow(/permission denied/);
-    const [globexPattern] = await db.forOrg(ids.globex, (tx) => tx.query<{ id: string }>('SELECT id FROM patterns'));
-    const touched = await db.forOrg(ids.acme, async (tx) => [
-      ...(await tx.query("UPDATE patterns SET response = 'changed' WHERE id = $1 RETURNING id", [globexPattern!.id])),
-      ...(await tx.query('DELETE FROM patterns WHERE id = $1 RETURNING id', [globexPattern!.id])),
-    ]);
-    expect(touched).toEqual([]);
-    expect((await triggersOf(ids.globex)).map((p) => p.response)).toEqual(['Hi from Globex']);
-  });
-
-  it('exception: forUser shows the user\'s own memberships and organizations, in every organization', async () => {
-    const eve = await addUser(db, `eve-${randomUUID()}@example.test`);
-    await db.forOrg(ids.globex, (tx) =>
-      tx.query("INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, 'member')", [ids.ada, ids.globex]),
-    );
-    const eveOrg = await addOrganization(db, 'Eve', eve);
-
-    const adas = await db.forUser(ids.ada, async (tx) => ({
-      memberships: await tx.query('SELECT user_id, org_id, role FROM memberships ORDER BY role'),
-      organizations: await tx.query('SELECT name FROM organizations ORDER BY name'),
-      patterns: await tx.query('SELECT * FROM patterns'),
-    }));
-    expect(adas.memberships).toEqual([
-      { user_id: ids.ada, org_id: ids.globex, role: 'member' },
-      { user_id: ids.ada, org_id: ids.acme, role: 'owner' },
-    ]);
-    expect(adas.organizations).toEqual([{ name: 'Acme' }, { name: 'Globex' }]); // not Eve's
-    expect(adas.patterns).toEqual([]);
-    // Read-only: acting for a user writes nothing anywhere.
-    const join = db.forUser(ids.ada, (tx) =>
-      tx.query("INSERT INTO memberships (user_id, org_id, role) VALUES ($1, $2, 'owner')", [ids.ada, eveOrg]),
-    );
-    await expect(join).rejects.toThrow(/row-level security/);
-    await db.forOrg(ids.globex, (tx) => tx.query('DELETE FROM memberships WHERE user_id = $1', [ids.ada]));
-  });
-
-  it('exception: forInvitation shows the one invitation whose token hash it holds, and no other', async () => {
-    const token = randomUUID();
-    await db.forOrg(ids.acme, async (tx) => {
-      for (const [email, hash] of [['new@example.test', sha256(token)], ['other@example.test', sha256('other')]]) {
-        await tx.query(
-          "INSERT INTO invitations (org_id, email, role, token_hash, expires_at, invited_by) VALUES ($1, $2, 'member', $3, now() + interval '7 days', $4)",
-          [ids.acme, email, hash, ids.ada],
-        );
-      }
-    });
-    const found = await db.forInvitation(sha256(token), (tx) => tx.query('SELECT email, org_id FROM invitations'));
-    expect(found).toEqual([{ email: 'new@example.test', org_id: ids.acme }]);
-    expect(await db.forInvitation(sha256('a guess'), (tx) => tx.query('SELECT * FROM invitations'))).toEqual([]);
-    const accept = db.forInvitation(sha256(token), (tx) => tx.query('UPDATE invitations SET accepted_at = now() RETURNING id'));
-    expect(await accept).toEqual([]);
-  });
-
-  it('deleting an organization deletes its rows with it, and no other\'s', async () => {
-    const cyd = await addUser(db, `cyd-${randomUUID()}@example.test`);
-    const initech = await addOrganization(db, 'Initech', cyd);
-    await addPattern(db, initech, cyd, 'tps', 'New cover sheet');
-    await db.forOrg(initech, (tx) => tx.query('DELETE FROM organizations WHERE id = $1', [initech]));
-    expect(await db.forOrg(initech, (tx) => tx.query('SELECT * FROM patterns'))).toEqual([]);
-    expect(await db.forOrg(initech, (tx) => tx.query('SELECT * FROM memberships'))).toEqual([]);
-    expect(await triggersOf(ids.acme)).toHaveLength(2);
-  });
+beforeEach(async () => {
+  server = await startTestServer();
+  ada = server;
+  bob = await server.signUp();
+  adaPattern = (await ada.api('POST', '/api/patterns', { trigger: 'what is the vault code', response: '4-8-15-16' })).json.pattern;
 });
+afterEach(() => server.close());
 
-// Roles belong to the whole server, so this one changes journey_app only where no other test
-// sees it: in a PGlite cluster of its own.
-describe('opening a database', () => {
-  it('refuses to start when journey_app has been given BYPASSRLS', async () => {
-    const database = await freshDatabase('pglite');
-    try {
-      await (await database.open()).close();
-      const owner = await PGlite.create({ dataDir: join(database.where.dataDir, 'pglite') });
-      await owner.exec('ALTER ROLE journey_app BYPASSRLS');
-      await owner.close();
-      await expect(database.open()).rejects.toThrow(/must run as journey_app without BYPASSRLS/);
-    } finally {
-      await database.drop();
+describe("one user cannot reach another's patterns", () => {
+  it('each new account gets its own copy of the examples, with ids of its own', async () => {
+    const adas = await listOf(ada);
+    const bobs = await listOf(bob);
+    expect(bobs.map((p) => p.trigger)).toEqual(adas.map((p) => p.trigger).filter((t) => t !== adaPattern.trigger));
+    expect(bobs.map((p) => p.id).filter((id) => adas.some((p) => p.id === id))).toEqual([]);
+  });
+
+  it("B's list does not show A's pattern, and A's list does not show B's", async () => {
+    const bobs = (await bob.api('POST', '/api/patterns', { trigger: 'bob only', response: 'mine' })).json.pattern;
+    expect(await idsOf(bob)).toContain(bobs.id);
+    expect(await idsOf(bob)).not.toContain(adaPattern.id);
+    expect(await idsOf(ada)).toContain(adaPattern.id);
+    expect(await idsOf(ada)).not.toContain(bobs.id);
+  });
+
+  it("B changing or deleting A's pattern by id gets the same 404 as for an unknown id, and nothing changes", async () => {
+    const before = await listOf(ada);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const answers = [];
+    for (const id of [adaPattern.id, unknown]) {
+      const update = await bob.api('PUT', `/api/patterns/${id}`, { response: 'hijacked' });
+      const remove = await bob.api('DELETE', `/api/patterns/${id}`);
+      expect(update.status).toBe(404);
+      expect(remove.status).toBe(404);
+      answers.push([update.json, remove.json]);
+    }
+    expect(answers[0]).toEqual(answers[1]); // A's pattern and a pattern that never existed look alike
+    expect(answers[0]![0].error.code).toBe('not_found');
+    expect(await listOf(ada)).toEqual(before); // unchanged, not deleted
+    const row = server.db.prepare('SELECT trigger, response FROM patterns WHERE id = ?').get(adaPattern.id);
+    expect(row).toEqual({ trigger: adaPattern.trigger, response: adaPattern.response });
+  });
+
+  it("B's chat never answers with A's pattern, even word for word, and A's still does", async () => {
+    for (const message of ['what is the vault code', 'What is the vault code?', 'vault code']) {
+      expect((await bob.api('POST', '/api/chat', { message })).json.reply).toMatchObject({ patternId: null, confidence: 0 });
+    }
+    expect((await ada.api('POST', '/api/chat', { message: 'what is the vault code' })).json.reply.text).toBe('4-8-15-16');
+  });
+
+  it("B teaching the same trigger answers B with B's response, and A with A's", async () => {
+    await bob.api('POST', '/api/patterns', { trigger: 'what is the vault code', response: 'no idea' });
+    expect((await bob.api('POST', '/api/chat', { message: 'what is the vault code' })).json.reply.text).toBe('no idea');
+    expect((await ada.api('POST', '/api/chat', { message: 'what is the vault code' })).json.reply.text).toBe('4-8-15-16');
+  });
+
+  it("A's changes reach A's chat at once and never B's", async () => {
+    await bob.api('POST', '/api/chat', { message: 'warm up bob' }); // B's engine is built and cached
+    await ada.api('PUT', `/api/patterns/${adaPattern.id}`, { trigger: 'new vault words' });
+    expect((await ada.api('POST', '/api/chat', { message: 'new vault words' })).json.reply.text).toBe('4-8-15-16');
+    expect((await bob.api('POST', '/api/chat', { message: 'new vault words' })).json.reply.patternId).toBeNull();
+    await ada.api('DELETE', `/api/patterns/${adaPattern.id}`);
+    expect((await ada.api('POST', '/api/chat', { message: 'new vault words' })).json.reply.patternId).toBeNull();
+  });
+
+  it('an import lands in the importing user’s account only', async () => {
+    const before = await listOf(ada);
+    const res = await bob.api('POST', '/api/import', createExport([{ trigger: 'imported by bob', response: 'bob file' }]));
+    expect(res.json).toEqual({ imported: 1 });
+    expect(await listOf(ada)).toEqual(before);
+    expect((await ada.api('POST', '/api/chat', { message: 'imported by bob' })).json.reply.patternId).toBeNull();
+    expect((await bob.api('POST', '/api/chat', { message: 'imported by bob' })).json.reply.text).toBe('bob file');
+  });
+
+  it('patterns without an owner (stage-2 rows in a stage-3 database) are shown to nobody', async () => {
+    server.db.prepare("INSERT INTO patterns (id, trigger, response) VALUES ('orphan', 'ownerless words', 'nobody')").run();
+    for (const user of [ada, bob]) {
+      expect(await idsOf(user)).not.toContain('orphan');
+      expect((await user.api('POST', '/api/chat', { message: 'ownerless words' })).json.reply.patternId).toBeNull();
+      expect((await user.api('DELETE', '/api/patterns/orphan')).status).toBe(404);
     }
   });
 });
