@@ -1,38 +1,44 @@
 import { PatternEngine, type Pattern } from '@journey/llm-core';
 
-/** Engines of the users who were active most recently; the others are rebuilt from the database on demand. */
+/** Engines of the organizations active most recently; the others are rebuilt from the database on demand. */
 const DEFAULT_CACHED_ENGINES = 500;
 
 /**
- * One engine per user, because each user's chat must only ever know that user's patterns. An
- * engine is built from the database the first time a user needs it, then kept in step by the
- * service. A Map remembers insertion order, which makes it a small least-recently-used cache: a
- * server with many users keeps only the active ones in memory.
+ * One engine per organization: its members share one brain, and no chat may ever know another
+ * organization's patterns. An engine is built from the database the first time the organization
+ * needs it, then kept in step by the service. A Map remembers insertion order, which makes it a
+ * small least-recently-used cache. It holds the promise of the engine, so that requests arriving
+ * while it is being built wait for the same build instead of starting their own.
  */
-export function createEngineCache(load: (userId: string) => Pattern[], fallback: string, capacity = DEFAULT_CACHED_ENGINES) {
-  const engines = new Map<string, PatternEngine>();
+export function createEngineCache(
+  load: (orgId: string) => Promise<Pattern[]>,
+  fallback: string,
+  capacity = DEFAULT_CACHED_ENGINES,
+) {
+  const engines = new Map<string, Promise<PatternEngine>>();
 
   return {
-    /** The user's engine, built if needed, and marked as the most recently used. */
-    get(userId: string): PatternEngine {
-      let engine = engines.get(userId);
+    /** The organization's engine, built if needed, and marked as the most recently used. */
+    get(orgId: string): Promise<PatternEngine> {
+      let engine = engines.get(orgId);
       if (engine) {
-        engines.delete(userId);
+        engines.delete(orgId);
       } else {
-        engine = new PatternEngine(load(userId), { fallback });
+        engine = load(orgId).then((patterns) => new PatternEngine(patterns, { fallback }));
+        engine.catch(() => engines.get(orgId) === engine && engines.delete(orgId)); // a failed build is not kept
         if (engines.size >= capacity) engines.delete(engines.keys().next().value!);
       }
-      engines.set(userId, engine);
+      engines.set(orgId, engine);
       return engine;
     },
 
     /**
-     * Forgets the user's engine; their next request builds it again from the database. For when the
-     * database changed behind the cache's back: a rolled-back write here, another instance's write
-     * in stage 5.
+     * Forgets the organization's engine; its next request builds it again from the database. For
+     * when the database changed behind the cache's back: a rolled-back write, a deleted
+     * organization, another instance's write (the limit this stage shows; stage 5 removes it).
      */
-    invalidate(userId: string): void {
-      engines.delete(userId);
+    invalidate(orgId: string): void {
+      engines.delete(orgId);
     },
 
     get size(): number {

@@ -6,7 +6,7 @@ const WEB_ROOT = fileURLToPath(new URL('../../dist', import.meta.url));
 
 let server: JourneyServer;
 try {
-  server = createServer(loadConfig(), { webRoot: WEB_ROOT });
+  server = await createServer(loadConfig(), { webRoot: WEB_ROOT });
 } catch (err) {
   console.error((err as Error).message); // a bad setting: say which, without a stack trace
   process.exit(1);

@@ -1,28 +1,23 @@
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 /** The only module that speaks SQL about pending password resets (stored as token hashes). */
 export function createPasswordResetsRepo(db: Db) {
-  const statements = {
-    clear: db.prepare<[string, number]>('DELETE FROM password_resets WHERE user_id = ? OR expires_at <= ?'),
-    insert: db.prepare<[string, string, number]>('INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
-    find: db.prepare<[string, number], string>('SELECT user_id FROM password_resets WHERE token_hash = ? AND expires_at > ?').pluck(),
-    // Deleting and reading in one statement makes a token single-use even when two requests race.
-    consume: db
-      .prepare<[string, number], string>('DELETE FROM password_resets WHERE token_hash = ? AND expires_at > ? RETURNING user_id')
-      .pluck(),
-  };
-
   return {
     /** The user's one pending reset: replaces any earlier one, and drops everyone's expired ones. */
-    replace: (userId: string, tokenHash: string, expiresAt: number, now: number): void =>
-      void db.transaction(() => {
-        statements.clear.run(userId, now);
-        statements.insert.run(tokenHash, userId, expiresAt);
-      })(),
+    replace: (userId: string, tokenHash: string, expiresAt: Date, now: Date): Promise<void> =>
+      db.transaction(async (tx) => {
+        await tx.query('DELETE FROM password_resets WHERE user_id = $1 OR expires_at <= $2', [userId, now]);
+        await tx.query('INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+      }),
     /** The user of an unexpired token, leaving it in place. */
-    find: (tokenHash: string, now: number): string | null => statements.find.get(tokenHash, now) ?? null,
-    /** The user of an unexpired token, and the token is gone. */
-    consume: (tokenHash: string, now: number): string | null => statements.consume.get(tokenHash, now) ?? null,
+    find: async (tokenHash: string, now: Date): Promise<string | null> =>
+      (await db.query<{ user_id: string }>('SELECT user_id FROM password_resets WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]))[0]
+        ?.user_id ?? null,
+    /** The user of an unexpired token, and the token is gone: deleting and reading in one statement
+     * makes a token single-use even when two requests race. */
+    consume: async (tokenHash: string, now: Date, q: Queryable = db): Promise<string | null> =>
+      (await q.query<{ user_id: string }>('DELETE FROM password_resets WHERE token_hash = $1 AND expires_at > $2 RETURNING user_id', [tokenHash, now]))[0]
+        ?.user_id ?? null,
   };
 }
 

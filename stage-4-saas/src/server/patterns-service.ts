@@ -1,75 +1,87 @@
-import type { PatternInput, Reply } from '@journey/llm-core';
+import type { PatternEngine, PatternInput, Reply } from '@journey/llm-core';
+import type { Db, Queryable } from './db';
 import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
-import type { PatternsRepo } from './patterns-repo';
+import { patternsRepo as repo } from './patterns-repo';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
 /** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
 const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
 
+/** Who teaches: the pattern list shows each pattern's teacher. */
+export type Teacher = { id: string; email: string };
+
 /**
- * The database and each user's in-memory engine, kept in step. Each change is written and taught
- * to the engine inside one transaction: if the engine refuses the pattern, the write is rolled
- * back; once it commits, chat already knows it. Nothing is rebuilt per request and chat never
- * queries. Every method takes the user's id: one engine per user (engine-cache.ts), so no chat can
- * ever answer with another user's pattern.
+ * The database and each organization's in-memory engine, kept in step. Each change is written and
+ * taught to the engine inside one transaction acting for the organization (db.forOrg): if the
+ * engine refuses the pattern, the write is rolled back; if the commit fails, the engine is
+ * rebuilt. Chat never queries. Every method takes the organization's id: one engine per
+ * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
+ * (auth/require-org.ts).
  */
-export function createPatternsService(repo: PatternsRepo) {
-  const engines = createEngineCache((userId) => repo.list(userId), FALLBACK);
+export function createPatternsService(db: Db) {
+  const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);
+
+  /**
+   * A write and the engine change it implies. The engine is fetched first, outside the transaction
+   * (building it is a query of its own; PGlite runs one transaction at a time). On any failure the
+   * engine is rebuilt from the database.
+   */
+  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>): Promise<T> {
+    const engine = await engines.get(orgId);
+    try {
+      return await db.forOrg(orgId, (tx) => work(tx, engine));
+    } catch (error) {
+      engines.invalidate(orgId);
+      throw error;
+    }
+  }
 
   return {
-    list: (userId: string): Pattern[] => repo.list(userId),
+    engines,
 
-    teach: (userId: string, input: PatternInput): Pattern =>
-      repo.transaction(() => {
-        const pattern = repo.insert(userId, input);
-        engines.get(userId).add(pattern);
+    list: (orgId: string): Promise<Pattern[]> => db.forOrg(orgId, (tx) => repo.list(tx, orgId)),
+
+    teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
+      changing(orgId, async (tx, engine) => {
+        const pattern = await repo.insert(tx, orgId, teacher, input);
+        engine.add(pattern);
         return pattern;
       }),
 
-    /** undefined when this user has no such pattern. */
-    update: (userId: string, id: string, changes: Partial<PatternInput>): Pattern | undefined =>
-      repo.transaction(() => {
-        const pattern = repo.update(userId, id, changes);
-        if (pattern) engines.get(userId).add(pattern); // replaces the old version (same id)
+    /** undefined when this organization has no such pattern. */
+    update: (orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> =>
+      changing(orgId, async (tx, engine) => {
+        const pattern = await repo.update(tx, orgId, id, changes);
+        if (pattern) engine.add(pattern); // replaces the old version (same id)
         return pattern;
       }),
 
-    /** false when this user had no such pattern. */
-    remove(userId: string, id: string): boolean {
-      const removed = repo.remove(userId, id);
-      if (removed) engines.get(userId).remove(id); // never touch an engine for an id this user does not own
-      return removed;
-    },
+    /** false when this organization had no such pattern. */
+    remove: (orgId: string, id: string): Promise<boolean> =>
+      changing(orgId, async (tx, engine) => {
+        const removed = await repo.remove(tx, orgId, id);
+        if (removed) engine.remove(id); // never touch an engine for an id this organization does not own
+        return removed;
+      }),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
-    importMany(userId: string, inputs: readonly PatternInput[]): Pattern[] {
-      const engine = engines.get(userId);
-      const known = new Set(repo.list(userId).map(signature));
-      const fresh: PatternInput[] = [];
-      for (const input of inputs) {
-        if (known.has(signature(input))) continue;
-        known.add(signature(input));
-        fresh.push(input);
-      }
-      const added: Pattern[] = [];
-      try {
-        return repo.transaction(() => {
-          for (const input of fresh) {
-            const pattern = repo.insert(userId, input);
-            engine.add(pattern);
-            added.push(pattern);
-          }
-          return added;
-        });
-      } catch (error) {
-        engines.invalidate(userId); // the rows were rolled back: the engine is rebuilt from what remains
-        throw error;
-      }
-    },
+    importMany: (orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> =>
+      changing(orgId, async (tx, engine) => {
+        const known = new Set((await repo.list(tx, orgId)).map(signature));
+        const added: Pattern[] = [];
+        for (const input of inputs) {
+          if (known.has(signature(input))) continue;
+          known.add(signature(input));
+          const pattern = await repo.insert(tx, orgId, teacher, input);
+          engine.add(pattern);
+          added.push(pattern);
+        }
+        return added;
+      }),
 
-    chat: (userId: string, message: string): Reply => engines.get(userId).reply(message),
+    chat: async (orgId: string, message: string): Promise<Reply> => (await engines.get(orgId)).reply(message),
   };
 }
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
-import { openDatabase } from './db';
-import { createPatternsRepo } from './patterns-repo';
+import { openDb } from './db';
 import { createPatternsService } from './patterns-service';
+import { createOrganizations } from './organizations-service';
+import { createInvitations } from './invitations-service';
 import { createApp } from './app';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
@@ -27,22 +28,27 @@ export interface ServerOptions {
 
 /**
  * The composition root: the one place that wires database → repositories → services → app. main.ts,
- * the tests and the benchmarks all build the server here, so they run the same thing.
+ * the tests and the benchmarks all build the server here, so they run the same thing. Async from
+ * stage 4: opening the database (and migrating it) is.
  */
-export function createServer(config: Config, options: ServerOptions = {}) {
+export async function createServer(config: Config, options: ServerOptions = {}) {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const db = openDatabase(config.dataDir);
-  const patterns = createPatternsService(createPatternsRepo(db));
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { engine, startMs, applied, from } = db.info;
+  logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
+  const patterns = createPatternsService(db);
+  const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
   // Development mailer: files in DATA_DIR/outbox. Production needs a real one (see README).
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
-  const accounts = createAccounts(db, patterns, {
+  const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
+  const accounts = createAccounts(db, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
     mailer: outbox,
     appUrl: config.appUrl,
     hasher: options.hasher,
   });
-  const app = createApp({ patterns, accounts, logger, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ patterns, accounts, organizations, invitations, logger, production: config.production, outbox, webRoot: options.webRoot });
   let server: Server | undefined;
   let stopping = false;
 
@@ -51,6 +57,8 @@ export function createServer(config: Config, options: ServerOptions = {}) {
     db,
     patterns,
     accounts,
+    organizations,
+    invitations,
     outbox,
     logger,
 
@@ -73,7 +81,7 @@ export function createServer(config: Config, options: ServerOptions = {}) {
         server = listening;
       }),
 
-    /** Stops accepting, lets in-flight requests finish, then closes the database (which checkpoints the WAL). */
+    /** Stops accepting, lets in-flight requests finish, then closes the database. */
     async stop(): Promise<void> {
       stopping = true;
       if (server?.listening) {
@@ -84,10 +92,10 @@ export function createServer(config: Config, options: ServerOptions = {}) {
         await closed;
         clearTimeout(timer);
       }
-      if (db.open) db.close();
+      await db.close();
       logger.info('stopped');
     },
   };
 }
 
-export type JourneyServer = ReturnType<typeof createServer>;
+export type JourneyServer = Awaited<ReturnType<typeof createServer>>;

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { User } from '../shared/api';
-import type { Db } from './db';
+import type { Queryable } from './db';
+import { iso, isUniqueViolation } from './db/iso';
 
 /** What only the server sees. */
 export interface UserRecord extends User {
@@ -9,40 +9,45 @@ export interface UserRecord extends User {
 }
 
 const COLUMNS =
-  'id, email, password_hash AS passwordHash, session_version AS sessionVersion, created_at AS createdAt';
+  'id, email, password_hash AS "passwordHash", session_version AS "sessionVersion", created_at AS "createdAt"';
+
+type Row = Omit<UserRecord, 'createdAt'> & { createdAt: Date };
+const record = (row: Row | undefined): UserRecord | undefined => row && { ...row, createdAt: iso(row.createdAt) };
 
 export const publicUser = ({ id, email, createdAt }: UserRecord): User => ({ id, email, createdAt });
 
-/** The only module that speaks SQL about users. */
-export function createUsersRepo(db: Db) {
-  const statements = {
-    byId: db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id = ?`),
-    byEmail: db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE email = ?`),
-    insert: db.prepare<[string, string, string], UserRecord>(
-      `INSERT INTO users (id, email, password_hash) VALUES (?, ?, ?) RETURNING ${COLUMNS}`,
-    ),
-    rehash: db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?'),
-    changePassword: db.prepare<[string, string]>(
-      'UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?',
-    ),
-  };
-
+/**
+ * The only module that speaks SQL about users. An account belongs to no organization, so this
+ * table has no row-level security; `q` is the database or a transaction the caller is in.
+ */
+export function createUsersRepo(db: Queryable) {
   return {
-    byId: (id: string): UserRecord | undefined => statements.byId.get(id),
-    byEmail: (email: string): UserRecord | undefined => statements.byEmail.get(email),
+    byId: async (id: string, q: Queryable = db) =>
+      record((await q.query<Row>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]))[0]),
+    byEmail: async (email: string, q: Queryable = db) =>
+      record((await q.query<Row>(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]))[0]),
     /** undefined when the email is taken (the UNIQUE constraint decides, so two signups cannot race). */
-    insert(email: string, passwordHash: string): UserRecord | undefined {
+    async insert(email: string, passwordHash: string, q: Queryable = db): Promise<UserRecord | undefined> {
       try {
-        return statements.insert.get(randomUUID(), email, passwordHash);
+        const rows = await q.query<Row>(
+          `INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING ${COLUMNS}`,
+          [email, passwordHash],
+        );
+        return record(rows[0]);
       } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+        if (isUniqueViolation(error)) return undefined;
         throw error;
       }
     },
     /** Same password, stronger hash (the cost went up): sessions stay valid. */
-    rehash: (id: string, passwordHash: string): void => void statements.rehash.run(passwordHash, id),
+    rehash: async (id: string, passwordHash: string): Promise<void> =>
+      void (await db.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, id])),
     /** A new password ends every session issued before it. */
-    changePassword: (id: string, passwordHash: string): void => void statements.changePassword.run(passwordHash, id),
+    changePassword: async (id: string, passwordHash: string, q: Queryable = db): Promise<void> =>
+      void (await q.query(
+        'UPDATE users SET password_hash = $1, session_version = session_version + 1 WHERE id = $2',
+        [passwordHash, id],
+      )),
   };
 }
 

@@ -58,10 +58,18 @@ const password = z
 
 export const CredentialsSchema = z.object({ email, password }, bodyError);
 export const ForgotPasswordSchema = z.object({ email }, bodyError);
-export const ResetPasswordSchema = z.object(
-  { token: z.string({ error: 'Token is required.' }).min(1, 'Token is required.').max(200, 'Token is too long.'), password },
-  bodyError,
-);
+const token = z.string({ error: 'Token is required.' }).min(1, 'Token is required.').max(200, 'Token is too long.');
+export const ResetPasswordSchema = z.object({ token, password }, bodyError);
+
+// Stage 4: organizations, members, invitations.
+export const RoleSchema = z.enum(['owner', 'admin', 'member'], { error: 'Role must be owner, admin or member.' });
+export type Role = z.infer<typeof RoleSchema>;
+export const CreateOrgSchema = z.object({ name: text('Name', 100) }, bodyError);
+export const ChangeRoleSchema = z.object({ role: RoleSchema }, bodyError);
+export const InviteSchema = z.object({ email, role: RoleSchema.default('member') }, bodyError);
+export const AcceptInvitationSchema = z.object({ token }, bodyError);
+/** Deleting an organization: its name or slug, typed again. */
+export const DeleteOrgSchema = z.object({ confirm: text('Confirmation', 100) }, bodyError);
 
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -72,6 +80,8 @@ export const PatternSchema = z.strictObject({
   response: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Who taught it (null once their account is gone): one brain, many teachers. */
+  createdBy: z.strictObject({ id: z.string(), email: z.string() }).nullable(),
 });
 export type Pattern = z.infer<typeof PatternSchema>;
 
@@ -104,6 +114,40 @@ export type UserAnswer = z.infer<typeof UserAnswerSchema>;
 export type SessionAnswer = z.infer<typeof SessionAnswerSchema>;
 export type MessageAnswer = z.infer<typeof MessageAnswerSchema>;
 
+/** An organization as its member sees it: with their own role in it. */
+export const OrgSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  plan: z.enum(['free', 'pro', 'enterprise']),
+  role: RoleSchema,
+});
+export type Org = z.infer<typeof OrgSchema>;
+export const OrgListSchema = z.strictObject({ orgs: z.array(OrgSchema), activeOrgId: z.string().nullable() });
+export const OrgAnswerSchema = z.strictObject({ org: OrgSchema });
+export type OrgList = z.infer<typeof OrgListSchema>;
+export type OrgAnswer = z.infer<typeof OrgAnswerSchema>;
+
+export const MemberSchema = z.strictObject({ userId: z.string(), email: z.string(), role: RoleSchema, joinedAt: z.iso.datetime() });
+export type Member = z.infer<typeof MemberSchema>;
+export const MemberListSchema = z.strictObject({ members: z.array(MemberSchema) });
+export const MemberAnswerSchema = z.strictObject({ member: MemberSchema });
+
+export const InvitationSchema = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  expiresAt: z.iso.datetime(),
+  acceptedAt: z.iso.datetime().nullable(),
+  invitedBy: z.string().nullable(), // the inviter's email
+  createdAt: z.iso.datetime(),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+export const InvitationListSchema = z.strictObject({ invitations: z.array(InvitationSchema) });
+/** The link is shown once, to the inviter (to copy), and mailed; only its token's SHA-256 is stored. */
+export const InvitationCreatedSchema = z.strictObject({ invitation: InvitationSchema, link: z.string() });
+export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
+
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Every code a client may see in `error.code`: the one catalogue (src/server/errors.ts gives each its status). */
@@ -115,10 +159,18 @@ export const ErrorCodeSchema = z.enum([
   'trigger_too_complex',
   'bad_request', // any other malformed request
   'invalid_token', // a password-reset token that is unknown, used or expired
+  'confirmation_mismatch', // deleting an organization: the typed name does not match
   'unauthorized', // no valid session
   'invalid_credentials', // wrong email or password (one code for both)
   'cross_origin', // a change requested by another site (CSRF)
+  'forbidden', // a member of the organization, but their role may not do this
+  'invitation_wrong_email', // the invitation was sent to another email than the signed-in one
   'not_found',
+  'invitation_expired',
+  'invitation_used', // accepted already (or revoked)
+  'already_member',
+  'last_owner', // the last owner cannot be removed, demoted or leave
+  'no_organization', // the user belongs to no organization: create one or accept an invitation
   'payload_too_large',
   'unsupported_media_type', // a body in a charset or encoding the server does not read
   'email_taken',

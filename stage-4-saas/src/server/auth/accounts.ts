@@ -1,6 +1,8 @@
 import type { Db } from '../db';
 import { EXAMPLE_PATTERNS } from '../examples';
-import type { PatternsService } from '../patterns-service';
+import { newOrganization, personalOrganizationName } from '../organizations-service';
+import { organizationsRepo } from '../organizations-repo';
+import { patternsRepo } from '../patterns-repo';
 import { AppError } from '../app-error';
 import type { Mailer } from '../mail/outbox';
 import { createPasswordResetsRepo } from '../password-resets-repo';
@@ -43,7 +45,7 @@ const weakPassword = (problem: string) =>
   new AppError('invalid_request', `password: ${problem}`, [{ path: 'password', message: problem }]);
 
 /** Signing up, logging in, sessions and password resets: the whole authentication layer's logic. */
-export function createAccounts(db: Db, patterns: PatternsService, options: AccountsOptions) {
+export function createAccounts(db: Db, options: AccountsOptions) {
   const users = createUsersRepo(db);
   const resets = new PasswordResets(createPasswordResetsRepo(db));
   const hasher = options.hasher ?? new PasswordHasher();
@@ -60,7 +62,7 @@ export function createAccounts(db: Db, patterns: PatternsService, options: Accou
 
   /** Both "unknown email" and "wrong password" spend one bcrypt comparison: same answer, same time. */
   async function checkCredentials(email: string, password: string): Promise<UserRecord | undefined> {
-    const user = users.byEmail(email);
+    const user = await users.byEmail(email);
     // Longer than bcrypt reads: it could only "match" by its first 72 bytes, so it never does.
     if (!user || Buffer.byteLength(password) > PASSWORD_BYTES.max) {
       await hasher.verifyNobody(password);
@@ -73,21 +75,23 @@ export function createAccounts(db: Db, patterns: PatternsService, options: Accou
     sessionSeconds: tokens.lifetimeSeconds,
 
     /**
-     * A new account with the example patterns in it, so its first chat already works: both commit
-     * in one transaction, or neither does. 409 when the email has an account. (This does tell that
-     * it exists: see the README.)
+     * A new account with its personal organization (owned by it) holding the example patterns, so
+     * its first chat already works: all of it commits in one transaction, or none does. 409 when
+     * the email has an account. (This does tell that it exists: see the README.)
      */
     async signUp(email: string, password: string, ip: string): Promise<User> {
       const problem = passwordProblem(password, email);
       if (problem) throw weakPassword(problem);
       await throttle(signupThrottle, [`ip:${ip}`]); // counted once the request would cost a hash
       const hash = await hasher.hash(password); // before the transaction, which must not wait for bcrypt
-      return db.transaction(() => {
-        const user = users.insert(email, hash);
+      const org = newOrganization(personalOrganizationName(email));
+      return db.forOrg(org.id, async (tx) => {
+        const user = await users.insert(email, hash, tx);
         if (!user) throw new AppError('email_taken', 'An account with this email already exists. Log in instead.');
-        patterns.importMany(user.id, EXAMPLE_PATTERNS);
+        await organizationsRepo.insert(tx, org, user.id);
+        for (const example of EXAMPLE_PATTERNS) await patternsRepo.insert(tx, org.id, user, example);
         return publicUser(user);
-      }).immediate();
+      });
     },
 
     /** The user, or 401 for any wrong email/password, or 429 after too many attempts. */
@@ -97,13 +101,13 @@ export function createAccounts(db: Db, patterns: PatternsService, options: Accou
       const user = await checkCredentials(email, password);
       if (!user) throw invalidCredentials();
       await loginThrottle.succeeded(keys);
-      if (hasher.isOutdated(user.passwordHash)) users.rehash(user.id, await hasher.hash(password));
+      if (hasher.isOutdated(user.passwordHash)) await users.rehash(user.id, await hasher.hash(password));
       return publicUser(user);
     },
 
     /** A signed session token for the user (cookie for browsers, Bearer for programs). */
     async startSession(userId: string): Promise<string> {
-      const user = users.byId(userId);
+      const user = await users.byId(userId);
       if (!user) throw new Error(`No user ${userId}.`);
       return tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
     },
@@ -111,16 +115,16 @@ export function createAccounts(db: Db, patterns: PatternsService, options: Accou
     /** Who a token belongs to, if it is genuine, unexpired, of an existing user and not ended by a reset. */
     async userForSession(token: string): Promise<User | undefined> {
       const claims = await tokens.verify(token);
-      const user = claims ? users.byId(claims.userId) : undefined;
+      const user = claims ? await users.byId(claims.userId) : undefined;
       return user && user.sessionVersion === claims?.sessionVersion ? publicUser(user) : undefined;
     },
 
     /** Mails a reset link if the account exists. The caller answers the same either way. */
     async requestPasswordReset(email: string, ip: string): Promise<void> {
       await throttle(resetThrottle, [`ip:${ip}`, `account:${email}`]);
-      const user = users.byEmail(email);
+      const user = await users.byEmail(email);
       if (!user) return;
-      const token = resets.issue(user.id);
+      const token = await resets.issue(user.id);
       await options.mailer.send({
         to: user.email,
         subject: 'Reset your password',
@@ -138,18 +142,18 @@ export function createAccounts(db: Db, patterns: PatternsService, options: Accou
     /** Sets a new password with a mailed token: once, within 30 minutes. Ends every existing session. */
     async resetPassword(token: string, password: string): Promise<void> {
       const invalidToken = new AppError('invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.');
-      const pending = resets.find(token);
-      const user = pending ? users.byId(pending) : undefined;
+      const pending = await resets.find(token);
+      const user = pending ? await users.byId(pending) : undefined;
       if (!user) throw invalidToken;
       const problem = passwordProblem(password, user.email);
       if (problem) throw weakPassword(problem);
       const hash = await hasher.hash(password);
       // Using the token and changing the password commit together: never one without the other.
-      const done = db.transaction(() => {
-        if (resets.consume(token) !== user.id) return false;
-        users.changePassword(user.id, hash);
+      const done = await db.transaction(async (tx) => {
+        if ((await resets.consume(token, tx)) !== user.id) return false;
+        await users.changePassword(user.id, hash, tx);
         return true;
-      })();
+      });
       if (!done) throw invalidToken; // used by a parallel request meanwhile
     },
   };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db';
 import type { PasswordResetsRepo } from '../password-resets-repo';
 
 export const RESET_TOKEN_MINUTES = 30;
@@ -20,19 +21,20 @@ export class PasswordResets {
   ) {}
 
   /** A new token for the user; it replaces any earlier one and expires in 30 minutes. */
-  issue(userId: string): string {
+  async issue(userId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    this.repo.replace(userId, hashResetToken(token), this.now() + RESET_TOKEN_MINUTES * 60_000, this.now());
+    const now = this.now();
+    await this.repo.replace(userId, hashResetToken(token), new Date(now + RESET_TOKEN_MINUTES * 60_000), new Date(now));
     return token;
   }
 
   /** The user a valid token belongs to, leaving the token in place (to check the new password first). */
-  find(token: string): string | null {
-    return this.repo.find(hashResetToken(token), this.now());
+  find(token: string): Promise<string | null> {
+    return this.repo.find(hashResetToken(token), new Date(this.now()));
   }
 
   /** The user a valid token belongs to, and the token is gone (single-use). Null when unknown or expired. */
-  consume(token: string): string | null {
-    return this.repo.consume(hashResetToken(token), this.now());
+  consume(token: string, q?: Queryable): Promise<string | null> {
+    return this.repo.consume(hashResetToken(token), new Date(this.now()), q);
   }
 }

@@ -14,6 +14,7 @@
  * outside `forOrg` it returns none. The repositories still filter by org_id: RLS is the second wall.
  */
 import { join } from 'node:path';
+import { STAGE } from '../../shared/stage';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
@@ -47,11 +48,11 @@ export interface Db extends Queryable {
 /** What each engine provides; `withScopes` builds the rest of `Db` on it, the same for both. */
 export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation'>;
 
-/** PostgreSQL at `databaseUrl` (DATABASE_URL) when there is one, otherwise PGlite in `dataDir`/pglite. */
+/** PostgreSQL at `databaseUrl` (DATABASE_URL) when there is one, otherwise PGlite in `dataDir`/pglite (STAGE.dataFolder). */
 export async function openDb(where: { databaseUrl?: string; dataDir: string }): Promise<Db> {
   const engine = where.databaseUrl
     ? await openPostgres(where.databaseUrl)
-    : await openPglite(join(where.dataDir, 'pglite'));
+    : await openPglite(join(where.dataDir, STAGE.dataFolder));
   // Fail closed: a role that skips row-level security (made so by hand; roles belong to the whole
   // server, not to this database) would make every policy above a no-op.
   const [role] = await engine.query<{ name: string; bypasses: boolean }>(

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { parseExport } from '@journey/llm-core';
 import type { PatternsService } from '../patterns-service';
 import { signedInUser } from '../auth/require-user';
+import { activeOrg } from '../auth/active-org';
 import { AppError } from '../app-error';
 import { importBody } from '../body';
 import { validate } from '../errors';
@@ -12,10 +13,10 @@ import { PatternInputSchema } from '../../shared/api';
  * as teaching one. Nothing is stored unless every pattern passes.
  */
 export function importRoutes(patterns: PatternsService): Router {
-  return Router().post('/import', importBody, (req, res) => {
+  return Router().post('/import', importBody, async (req, res) => {
     const parsed = parseExport(req.body);
     if (!parsed.ok) throw new AppError('invalid_export', parsed.reason);
     const inputs = parsed.file.patterns.map((pattern, i) => validate(PatternInputSchema, pattern, `Pattern ${i + 1}`));
-    res.json({ imported: patterns.importMany(signedInUser(req).id, inputs).length });
+    res.json({ imported: (await patterns.importMany(activeOrg(req).id, signedInUser(req), inputs)).length });
   });
 }
