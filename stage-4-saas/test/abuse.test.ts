@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD, startTestServer, uniqueEmail, type TestServer } from './helpers';
+import { PASSWORD, ownerValue, startTestServer, uniqueEmail, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -50,7 +50,7 @@ describe('login throttling', () => {
     const res = await server.anonymous.api('POST', '/api/auth/signup', { email: uniqueEmail(), password: PASSWORD });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(server.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(30);
+    expect(await ownerValue(server.db, 'SELECT count(*) FROM users')).toBe(30);
   });
 
   it('password-reset mails are throttled too (no mail bombing)', async () => {

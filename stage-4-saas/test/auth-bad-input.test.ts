@@ -44,16 +44,16 @@ const cases: Case[] = [
   { name: 'over-long token', path: '/api/auth/reset-password', body: { token: 'a'.repeat(500), password }, status: 400, code: 'invalid_request' },
 ];
 
-const snapshot = () => ({
-  users: server.db.prepare('SELECT id, email, password_hash, session_version FROM users ORDER BY id').all(),
-  resets: server.db.prepare('SELECT * FROM password_resets').all(),
+const snapshot = async () => ({
+  users: await server.db.query('SELECT id, email, password_hash, session_version FROM users ORDER BY id'),
+  resets: await server.db.query('SELECT * FROM password_resets ORDER BY token_hash'),
   mails: server.outbox.list().length,
 });
 
 describe('bad input on the auth routes gets a JSON error, no cookie, and changes nothing', () => {
   for (const c of cases) {
     it(`POST ${c.path}: ${c.name} → ${c.status} ${c.code}`, async () => {
-      const before = snapshot();
+      const before = await snapshot();
       const res = c.raw
         ? await server.anonymous.raw('POST', c.path, c.body as string)
         : await server.anonymous.api('POST', c.path, c.body);
@@ -62,7 +62,7 @@ describe('bad input on the auth routes gets a JSON error, no cookie, and changes
       expect(res.json.error).toMatchObject({ code: c.code, message: expect.any(String) });
       expect(res.text).not.toMatch(/node_modules|\.ts:\d+|at \w+ \(/);
       expect(res.headers.getSetCookie()).toEqual([]);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     });
   }
 

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAGE } from '../src/shared/stage';
-import { PASSWORD, call, sessionCookieOf, startTestServer, uniqueEmail, type TestServer } from './helpers';
+import { PASSWORD, call, ownerQuery, ownerValue, sessionCookieOf, startTestServer, uniqueEmail, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const usersCount = () => server.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+const usersCount = () => ownerValue<number>(server.db, 'SELECT count(*) FROM users');
 
 describe('sign up, log in, log out', () => {
   it('signup answers 201 with the user (never the hash) and a session cookie', async () => {
@@ -89,7 +89,7 @@ describe('sign up, log in, log out', () => {
   });
 
   it('weak passwords are refused at signup with the reason, and no account is made', async () => {
-    const before = usersCount();
+    const before = await usersCount();
     for (const [password, reason] of [
       ['short', /at least 8/],
       ['x'.repeat(73), /at most 72 bytes/],
@@ -100,24 +100,31 @@ describe('sign up, log in, log out', () => {
       expect(res.status).toBe(400);
       expect(res.json.error.details).toEqual([{ path: 'password', message: expect.stringMatching(reason) }]);
     }
-    expect(usersCount()).toBe(before);
+    expect(await usersCount()).toBe(before);
   });
 
   it('the database holds no plaintext password, only salted bcrypt hashes', async () => {
     const passwords = [PASSWORD, 'another-secret-phrase-42'];
     await server.signUp(); // PASSWORD again: a different salt, a different hash
     await server.anonymous.api('POST', '/api/auth/signup', { email: uniqueEmail(), password: passwords[1] });
-    const hashes = server.db.prepare('SELECT password_hash FROM users').pluck().all() as string[];
+    const hashes = (await server.db.query<{ password_hash: string }>('SELECT password_hash FROM users')).map((row) => row.password_hash);
     expect(hashes).toHaveLength(3);
     for (const hash of hashes) expect(hash).toMatch(/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/);
     expect(new Set(hashes).size).toBe(3);
-    // Every byte SQLite wrote (database and write-ahead log) is free of the passwords.
-    const files = readdirSync(server.dataDir).filter((f) => f.startsWith(STAGE.dataFile));
-    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('every byte the embedded database wrote (tables and write-ahead log) is free of the passwords', async () => {
+    const embedded = await startTestServer({ engine: 'pglite' });
+    const password = 'another-secret-phrase-42';
+    await embedded.anonymous.api('POST', '/api/auth/signup', { email: uniqueEmail(), password });
+    await embedded.close({ keepData: true });
+    const files = readdirSync(join(embedded.dataDir, STAGE.dataFolder), { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(100);
     for (const file of files) {
-      const bytes = readFileSync(join(server.dataDir, file));
-      for (const password of passwords) expect(bytes.includes(Buffer.from(password))).toBe(false);
+      const bytes = readFileSync(join(file.parentPath, file.name));
+      for (const secret of [PASSWORD, password]) expect(bytes.includes(Buffer.from(secret)), file.name).toBe(false);
     }
+    rmSync(embedded.dataDir, { recursive: true, force: true });
   });
 
   it('two signups racing for one email: exactly one account', async () => {
@@ -126,20 +133,20 @@ describe('sign up, log in, log out', () => {
       Array.from({ length: 5 }, () => server.anonymous.api('POST', '/api/auth/signup', { email, password: PASSWORD })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(server.db.prepare('SELECT count(*) FROM users WHERE email = ?').pluck().get(email)).toBe(1);
+    expect(await ownerValue(server.db, 'SELECT count(*) FROM users WHERE email = $1', [email])).toBe(1);
   });
 
   it('an account and its example patterns commit together: when a pattern cannot be written, no account is left', async () => {
     // As if the disk filled up halfway through the signup: every insert into patterns fails.
-    server.db.exec("CREATE TEMP TRIGGER patterns_fail BEFORE INSERT ON patterns BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    await ownerQuery(server.db, "ALTER TABLE patterns ADD CONSTRAINT disk_full CHECK (trigger <> trigger) NOT VALID");
     const email = uniqueEmail('halfway');
     const failed = await server.anonymous.api('POST', '/api/auth/signup', { email, password: PASSWORD });
     expect(failed.status).toBe(500);
     expect(failed.headers.getSetCookie()).toEqual([]);
-    expect(server.db.prepare('SELECT count(*) FROM users WHERE email = ?').pluck().get(email)).toBe(0);
+    expect(await ownerValue(server.db, 'SELECT count(*) FROM users WHERE email = $1', [email])).toBe(0);
 
     // Nothing was half-made, so the same email signs up once the disk is fine again, examples and all.
-    server.db.exec('DROP TRIGGER patterns_fail');
+    await ownerQuery(server.db, 'ALTER TABLE patterns DROP CONSTRAINT disk_full');
     const again = await server.signUp(email);
     expect((await again.api('GET', '/api/patterns')).json.patterns.map((p: { trigger: string }) => p.trigger)).toContain('my name is {name}');
     expect((await again.api('POST', '/api/chat', { message: 'My name is Ada' })).json.reply.text).toBe('Nice to meet you, Ada!');

@@ -7,9 +7,11 @@ import { loadSessionSecret } from '../src/server/auth/session-secret';
 import { loadConfig } from '../src/server/config';
 import type { Db } from '../src/server/db';
 import type { FileOutbox } from '../src/server/mail/outbox';
-import { createServer } from '../src/server/server';
+import { createServer, type JourneyServer } from '../src/server/server';
 import type { User } from '../src/shared/api';
+import { ENGINES, freshDatabase, type Engine } from './databases';
 export { spawnServer, type ServerProcess } from './server-process';
+export { ENGINES, type Engine } from './databases';
 
 /** A password that passes every rule, for test accounts. */
 export const PASSWORD = 'correct horse battery staple';
@@ -22,7 +24,7 @@ export const uniqueEmail = (name = 'user') => `${name}-${randomUUID().slice(0, 8
 
 /** A fresh, empty directory for one test's database; removed by the caller's cleanup. */
 export function tempDataDir(): string {
-  const base = join(tmpdir(), 'stage-3-tests');
+  const base = join(tmpdir(), 'stage-4-tests');
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, 'data-'));
 }
@@ -99,24 +101,35 @@ export interface TestServer extends Client {
   anonymous: Client;
   /** Another user, signed up now. */
   signUp: (email?: string) => Promise<Client & { session: Session }>;
-  close: () => Promise<void>;
+  /** The server's services, for tests that set up state without HTTP. */
+  server: JourneyServer;
+  /** Stops the server and deletes its data (keepData: the data folder stays, for the caller to read). */
+  close: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 /**
  * The real server (createServer, as main.ts) on port 0 with a throwaway database, in this process,
  * logging nothing, one user signed in. Its session key is generated into the data folder, as
  * `pnpm start` does, so a server started again on the same folder accepts the same sessions.
+ * `engine`: a new database on the PostgreSQL server, dropped on close (the default: it starts in
+ * a fraction of a second), or PGlite in the data folder (a few seconds per start). The suites about
+ * tenancy, durability and SQL run on both; PG_TESTS=off makes PGlite the default.
  */
-export async function startTestServer(options: { webRoot?: string; dataDir?: string; production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { webRoot?: string; dataDir?: string; production?: boolean; engine?: Engine } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
+  const engine = options.engine ?? (ENGINES.includes('postgres') ? 'postgres' : 'pglite');
+  const postgres = engine === 'postgres' ? await freshDatabase('postgres') : undefined;
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     NODE_ENV: options.production ? 'production' : 'test',
-    APP_URL: 'http://localhost:3003',
+    APP_URL: 'http://localhost:3004',
+    ...(postgres ? { DATABASE_URL: postgres.where.databaseUrl } : {}),
   });
-  const server = createServer(config, { webRoot: options.webRoot, hasher: new PasswordHasher(TEST_BCRYPT_COST) });
+  const server = await createServer(config, { webRoot: options.webRoot, hasher: new PasswordHasher(TEST_BCRYPT_COST) });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   const session = await signUp(url, uniqueEmail('ada'));
   return {
@@ -132,9 +145,29 @@ export async function startTestServer(options: { webRoot?: string; dataDir?: str
       const other = await signUp(url, email);
       return { ...clientFor(url, other), session: other };
     },
-    close: async () => {
+    server,
+    close: async ({ keepData = false } = {}) => {
       await server.stop();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await postgres?.drop();
+      if (!options.dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A query as the database owner, past row-level security: for tests that count or plant rows
+ * across organizations. `SET LOCAL ROLE NONE` returns to the session's own user for this
+ * transaction only (the app never does this; see db/pglite.ts).
+ */
+export function ownerQuery<T = Record<string, unknown>>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL ROLE NONE');
+    return tx.query<T>(sql, params);
+  });
+}
+
+/** The first column of the first row, as the owner: a count, a value. */
+export async function ownerValue<T = unknown>(db: Db, sql: string, params: unknown[] = []): Promise<T> {
+  const [row] = await ownerQuery(db, sql, params);
+  return Object.values(row ?? {})[0] as T;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
-import { startTestServer, type Client, type TestServer } from './helpers';
+import { ownerQuery, startTestServer, type Client, type TestServer } from './helpers';
 
 let server: TestServer;
 let ada: Client; // user A
@@ -47,7 +47,7 @@ describe("one user cannot reach another's patterns", () => {
     expect(answers[0]).toEqual(answers[1]); // A's pattern and a pattern that never existed look alike
     expect(answers[0]![0].error.code).toBe('not_found');
     expect(await listOf(ada)).toEqual(before); // unchanged, not deleted
-    const row = server.db.prepare('SELECT trigger, response FROM patterns WHERE id = ?').get(adaPattern.id);
+    const [row] = await ownerQuery(server.db, 'SELECT trigger, response FROM patterns WHERE id = $1', [adaPattern.id]);
     expect(row).toEqual({ trigger: adaPattern.trigger, response: adaPattern.response });
   });
 
@@ -82,12 +82,13 @@ describe("one user cannot reach another's patterns", () => {
     expect((await bob.api('POST', '/api/chat', { message: 'imported by bob' })).json.reply.text).toBe('bob file');
   });
 
-  it('patterns without an owner (stage-2 rows in a stage-3 database) are shown to nobody', async () => {
-    server.db.prepare("INSERT INTO patterns (id, trigger, response) VALUES ('orphan', 'ownerless words', 'nobody')").run();
+  it('a pattern of a third organization is shown to nobody else', async () => {
+    const carol = await server.signUp();
+    const orphan = (await carol.api('POST', '/api/patterns', { trigger: 'ownerless words', response: 'nobody' })).json.pattern;
     for (const user of [ada, bob]) {
-      expect(await idsOf(user)).not.toContain('orphan');
+      expect(await idsOf(user)).not.toContain(orphan.id);
       expect((await user.api('POST', '/api/chat', { message: 'ownerless words' })).json.reply.patternId).toBeNull();
-      expect((await user.api('DELETE', '/api/patterns/orphan')).status).toBe(404);
+      expect((await user.api('DELETE', `/api/patterns/${orphan.id}`)).status).toBe(404);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD, startTestServer, uniqueEmail, type TestServer } from './helpers';
+import { PASSWORD, ownerQuery, ownerValue, startTestServer, uniqueEmail, type TestServer } from './helpers';
 import { hashResetToken } from '../src/server/auth/password-reset';
 
 let server: TestServer;
@@ -17,7 +17,7 @@ const login = (password: string) => server.anonymous.api('POST', '/api/auth/logi
 /** The token from the newest mail's link, as the user would click it. */
 function tokenFromOutbox(): string {
   const [mail] = server.outbox.list();
-  const link = /http:\/\/localhost:3003\/#reset=([\w-]+)/.exec(mail!.text);
+  const link = /http:\/\/localhost:3004\/#reset=([\w-]+)/.exec(mail!.text);
   if (!link) throw new Error(`no reset link in: ${mail?.text}`);
   return link[1]!;
 }
@@ -57,10 +57,10 @@ describe('password reset', () => {
   it('a token expires after 30 minutes', async () => {
     await forgot(server.session.user.email);
     const token = tokenFromOutbox();
-    const expiresAt = server.db.prepare('SELECT expires_at FROM password_resets').pluck().get() as number;
+    const expiresAt = (await ownerValue<Date>(server.db, 'SELECT expires_at FROM password_resets')).getTime();
     expect(expiresAt - Date.now()).toBeGreaterThan(29 * 60_000);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(30 * 60_000);
-    server.db.prepare('UPDATE password_resets SET expires_at = ?').run(Date.now() - 1); // 30 minutes later
+    await ownerQuery(server.db, 'UPDATE password_resets SET expires_at = $1', [new Date(Date.now() - 1)]); // 30 minutes later
     expect((await reset(token)).json.error.code).toBe('invalid_token');
     expect((await login(PASSWORD)).status).toBe(200);
   });
@@ -76,9 +76,9 @@ describe('password reset', () => {
   it('stores only the hash of the token', async () => {
     await forgot(server.session.user.email);
     const token = tokenFromOutbox();
-    const stored = server.db.prepare('SELECT token_hash FROM password_resets').pluck().all();
+    const stored = (await server.db.query<{ token_hash: string }>('SELECT token_hash FROM password_resets')).map((row) => row.token_hash);
     expect(stored).toEqual([hashResetToken(token)]);
-    expect(JSON.stringify(server.db.prepare('SELECT * FROM password_resets').all())).not.toContain(token);
+    expect(JSON.stringify(await server.db.query('SELECT * FROM password_resets'))).not.toContain(token);
   });
 
   it('ends every session of the account (they may be the attacker’s)', async () => {

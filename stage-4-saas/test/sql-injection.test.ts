@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { ownerValue, startTestServer, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -31,8 +31,7 @@ describe('SQL injection', () => {
       expect(taught[i]).toMatchObject({ trigger: text, response: `answer to ${text}` });
     }
     // The table is still there and holds exactly what was taught.
-    const count = server.db.prepare('SELECT count(*) FROM patterns WHERE user_id = ?').pluck();
-    expect(count.get(server.session.user.id)).toBe(patterns.length);
+    expect(await ownerValue(server.db, 'SELECT count(*) FROM patterns WHERE created_by = $1', [server.session.user.id])).toBe(patterns.length);
   });
 
   it('treats a hostile id as an id: nothing matches, nothing is changed or deleted', async () => {

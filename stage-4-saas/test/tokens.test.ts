@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, startTestServer, type TestServer } from './helpers';
+import { call, ownerQuery, startTestServer, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -61,12 +61,12 @@ describe('session tokens at the API', () => {
   it('refuses the token of a deleted user', async () => {
     const bob = await server.signUp();
     expect((await bob.api('GET', '/api/patterns')).status).toBe(200);
-    server.db.prepare('DELETE FROM users WHERE id = ?').run(bob.session.user.id);
+    await ownerQuery(server.db, 'DELETE FROM users WHERE id = $1', [bob.session.user.id]);
     expect((await bob.api('GET', '/api/patterns')).status).toBe(401);
   });
 
   it('refuses a token from before a password change (its session version is old)', async () => {
-    server.db.prepare('UPDATE users SET session_version = session_version + 1 WHERE id = ?').run(server.session.user.id);
+    await ownerQuery(server.db, 'UPDATE users SET session_version = session_version + 1 WHERE id = $1', [server.session.user.id]);
     expect((await server.api('GET', '/api/patterns')).status).toBe(401);
   });
 });
