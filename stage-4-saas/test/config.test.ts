@@ -5,13 +5,13 @@ import { loadConfig } from '../src/server/config';
 import { spawnServer, tempDataDir } from './helpers';
 
 describe('config', () => {
-  it('has defaults: port 3003, the stage data folder, info logs, development, links to localhost', () => {
+  it('has defaults: port 3004, the stage data folder, info logs, development, links to localhost', () => {
     const config = loadConfig({});
-    expect(config.port).toBe(3003);
+    expect(config.port).toBe(3004);
     expect(config.dataDir).toBe(fileURLToPath(new URL('../data', import.meta.url)));
     expect(config.production).toBe(false);
     expect(config.jwtSecret).toBeUndefined();
-    expect(config.appUrl).toBe('http://localhost:3003');
+    expect(config.appUrl).toBe('http://localhost:3004');
     expect(config.logLevel).toBe('info');
   });
 

@@ -14,7 +14,7 @@ const claims = { userId: 'user-1', sessionVersion: 0 };
 function forge(payload: Record<string, unknown>, alg = 'HS256', key = secret) {
   return new SignJWT(payload).setProtectedHeader({ alg }).sign(key);
 }
-const valid = { sub: 'user-1', ver: 0, iss: 'llm-journey/stage-3', aud: 'llm-journey/stage-3/api' };
+const valid = { sub: 'user-1', ver: 0, iss: 'llm-journey/stage-4', aud: 'llm-journey/stage-4/api' };
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('session tokens', () => {

@@ -8,8 +8,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const ISSUER = 'llm-journey/stage-3';
-const AUDIENCE = 'llm-journey/stage-3/api';
+const ISSUER = 'llm-journey/stage-4';
+const AUDIENCE = 'llm-journey/stage-4/api';
 const now = () => Math.floor(Date.now() / 1000);
 const claimsFor = (userId: string) => ({ sub: userId, ver: 0, iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 3600 });
 
