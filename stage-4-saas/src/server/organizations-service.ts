@@ -67,8 +67,8 @@ export function createOrganizations(db: Db, onDeleted: (orgId: string) => void) 
 
     changeRole: (actorId: string, orgId: string, userId: string, role: Role): Promise<Member> =>
       db.forOrg(orgId, async (tx) => {
+        const owners = await repo.lockOwners(tx, orgId); // first: the actor's own role is read after any change to it
         const actor = await membership(tx, orgId, actorId);
-        const owners = await repo.lockOwners(tx, orgId);
         const current = await repo.lockMember(tx, orgId, userId);
         if (!current) throw memberNotFound();
         requireRoleToManage(actor.role, current, 'change this member\'s role');
@@ -81,8 +81,8 @@ export function createOrganizations(db: Db, onDeleted: (orgId: string) => void) 
     /** Removes a member; removing yourself is leaving, which every member may do. */
     removeMember: (actorId: string, orgId: string, userId: string): Promise<void> =>
       db.forOrg(orgId, async (tx) => {
+        const owners = await repo.lockOwners(tx, orgId); // first: the actor's own role is read after any change to it
         const actor = await membership(tx, orgId, actorId);
-        const owners = await repo.lockOwners(tx, orgId);
         const current = await repo.lockMember(tx, orgId, userId);
         if (!current) throw memberNotFound();
         if (userId !== actorId) requireRoleToManage(actor.role, current, 'remove this member');
