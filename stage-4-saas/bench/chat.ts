@@ -89,7 +89,7 @@ async function pieces() {
   const dataDir = mkdtempSync(join(tmpdir(), 'stage-3-bench-pieces-'));
   try {
     const hasher = new PasswordHasher();
-    const { db, accounts } = createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { hasher });
+    const { db, accounts } = await createServer(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { hasher });
     const hashMs = await timeIt(5, () => hasher.hash('correct horse battery staple'));
     const hash = await hasher.hash('correct horse battery staple');
     const compareMs = await timeIt(5, () => hasher.verify('correct horse battery staple', hash));
@@ -100,7 +100,7 @@ async function pieces() {
     // What a server-side session table would cost instead: one lookup by primary key.
     const users = createUsersRepo(db);
     const lookupMs = await timeIt(10_000, async () => users.byId(user.id));
-    db.close();
+    await db.close();
     return { hashMs, compareMs, sessionMs, lookupMs, cost: hasher.cost };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -34,10 +34,11 @@ const tempDir = (name: string) => {
 
 /** Stage 3: a user signs up once; every request then carries the session cookie, as a browser's would. */
 async function stage3() {
-  const { app, accounts, patterns } = createServer(loadConfig(configIn(tempDir('stage-3'))), { logger: logger() });
+  const { app, accounts, patterns, organizations } = await createServer(loadConfig(configIn(tempDir('stage-3'))), { logger: logger() });
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
-  patterns.importMany(user.id, benchPatterns());
-  return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: patterns.list(user.id).length };
+  const [org] = await organizations.listFor(user.id);
+  await patterns.importMany(org!.id, user, benchPatterns());
+  return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: (await patterns.list(org!.id)).length };
 }
 
 /**
