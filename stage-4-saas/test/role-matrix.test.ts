@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createExport } from '@journey/llm-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startTestServer, type TestServer } from './helpers';
-import { ROLE_MATRIX, type MatrixRow } from './role-matrix';
+import { ROLE_MATRIX, matrixAsMarkdown, type MatrixRow } from './role-matrix';
 import { ACTORS, acme, as, people, type Actor, type People } from './tenancy';
 
 /** A body each route accepts, built for the cell (names, ids and tokens of this cell's Acme). */
@@ -48,4 +48,13 @@ describe.each(ENGINES)('the role matrix on %s', (engine) => {
       expect(got).toEqual(row.expected);
     });
   }
+});
+
+describe('the README', () => {
+  it('prints the role matrix as the tests check it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const printed = /<!-- role-matrix:start -->\n([\s\S]*?)\n<!-- role-matrix:end -->/.exec(readme)?.[1];
+    expect(printed).toBe(matrixAsMarkdown());
+  });
 });
