@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport, LIMITS } from '@journey/llm-core';
-import { startTestServer, type TestServer } from './helpers';
+import { ownerQuery, startTestServer, type TestServer } from './helpers';
 
 let server: TestServer;
 let existingId: string;
@@ -98,7 +98,7 @@ describe('bad input gets a JSON error and changes nothing', () => {
   });
 
   it('a server fault is a plain 500 with the same shape and no internals', async () => {
-    server.db.close(); // a real failure: every query now throws inside better-sqlite3
+    await ownerQuery(server.db, 'ALTER TABLE patterns RENAME TO patterns_gone'); // a real failure: the insert now throws inside PostgreSQL
     const res = await server.api('POST', '/api/patterns', { trigger: 'a', response: 'b' });
     expect(res.status).toBe(500);
     expect(res.json).toEqual({ error: { code: 'internal_error', message: 'Something went wrong on the server.' } });
