@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
 import { PASSWORD, clientFor, sessionCookieOf, startTestServer, tempDataDir, type TestServer } from './helpers';
 
-let server: TestServer;
+let server: Omit<TestServer, "restart"> & Partial<Pick<TestServer, "restart">>;
 beforeEach(async () => {
   server = await startTestServer();
 });
@@ -28,12 +28,8 @@ describe('the HTTP API', () => {
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: server.session.user.email, password: PASSWORD });
     const session = { user: login.json.user, cookie: sessionCookieOf(login.headers) };
     expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
-    const again = await startTestServer({ dataDir: server.dataDir });
-    try {
-      expect((await clientFor(again.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
-    } finally {
-      await again.close();
-    }
+    server = await server.restart!();
+    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
   });
 
   it('GET /api/health answers ok', async () => {
@@ -119,13 +115,9 @@ describe('the HTTP API', () => {
 
   it('loads what is in the database when an app starts on it (the engine is built once, at start)', async () => {
     await server.api('POST', '/api/patterns', { trigger: 'remember me', response: 'I do' });
-    const second = await startTestServer({ dataDir: server.dataDir });
-    try {
-      const sameUser = clientFor(second.url, server.session);
-      expect((await sameUser.api('POST', '/api/chat', { message: 'remember me' })).json.reply.text).toBe('I do');
-    } finally {
-      await second.close();
-    }
+    const { session } = server;
+    server = await server.restart!();
+    expect((await clientFor(server.url, session).api('POST', '/api/chat', { message: 'remember me' })).json.reply.text).toBe('I do');
   });
 
   it('sends security headers and no X-Powered-By', async () => {

@@ -105,6 +105,8 @@ export interface TestServer extends Client {
   server: JourneyServer;
   /** Stops the server and deletes its data (keepData: the data folder stays, for the caller to read). */
   close: (options?: { keepData?: boolean }) => Promise<void>;
+  /** Stops this server and starts another on the same data (one at a time: PGlite is one process's). */
+  restart: () => Promise<Omit<TestServer, 'restart'>>;
 }
 
 /**
@@ -121,36 +123,56 @@ export async function startTestServer(
   const dataDir = options.dataDir ?? tempDataDir();
   const engine = options.engine ?? (ENGINES.includes('postgres') ? 'postgres' : 'pglite');
   const postgres = engine === 'postgres' ? await freshDatabase('postgres') : undefined;
+  const place: Place = { dataDir, databaseUrl: postgres?.where.databaseUrl };
+  const running = await serve(place, options);
+  return {
+    ...running,
+    close: async ({ keepData = false } = {}) => {
+      await running.close();
+      await postgres?.drop();
+      if (!options.dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await running.close();
+      const again = await serve(place, options);
+      // The new server now owns the data: closing it drops the database and the folder.
+      return { ...again, close: async () => (await again.close(), await postgres?.drop(), rmSync(dataDir, { recursive: true, force: true })) };
+    },
+  };
+}
+
+/** Where a test server keeps its data: the data folder, and the PostgreSQL database when there is one. */
+type Place = { dataDir: string; databaseUrl?: string };
+
+/** A server on `place`, with a new user signed in; close() stops it (idempotent) and leaves the data. */
+async function serve(place: Place, options: { webRoot?: string; production?: boolean }) {
   const config = loadConfig({
     PORT: '0',
-    DATA_DIR: dataDir,
+    DATA_DIR: place.dataDir,
     LOG_LEVEL: 'silent',
     NODE_ENV: options.production ? 'production' : 'test',
     APP_URL: 'http://localhost:3004',
-    ...(postgres ? { DATABASE_URL: postgres.where.databaseUrl } : {}),
+    ...(place.databaseUrl ? { DATABASE_URL: place.databaseUrl } : {}),
   });
   const server = await createServer(config, { webRoot: options.webRoot, hasher: new PasswordHasher(TEST_BCRYPT_COST) });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   const session = await signUp(url, uniqueEmail('ada'));
+  let stopped: Promise<void> | undefined;
   return {
     url,
     db: server.db,
-    dataDir,
-    secret: loadSessionSecret(dataDir, undefined),
+    dataDir: place.dataDir,
+    secret: loadSessionSecret(place.dataDir, undefined),
     outbox: server.outbox,
     ...clientFor(url, session),
     session,
     anonymous: clientFor(url),
-    signUp: async (email) => {
+    signUp: async (email?: string) => {
       const other = await signUp(url, email);
       return { ...clientFor(url, other), session: other };
     },
     server,
-    close: async ({ keepData = false } = {}) => {
-      await server.stop();
-      await postgres?.drop();
-      if (!options.dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: () => (stopped ??= server.stop()),
   };
 }
 
