@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Invitation, InvitationCreated, Org, Role } from '../shared/api';
 import { AppError } from './app-error';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 import { invitationsRepo as repo } from './invitations-repo';
 import type { Mailer } from './mail/outbox';
 import { orgNotFound } from './organizations-service';
@@ -20,7 +20,8 @@ const unknownInvitation = () => new AppError('not_found', 'This invitation link 
  * The link carries the token after `#`, so it never reaches a server log or a Referer header.
  */
 export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: string }) {
-  async function adminOf(tx: Parameters<Parameters<Db['forOrg']>[1]>[0], orgId: string, userId: string): Promise<Org> {
+  /** The caller's membership, if they may manage invitations: 404 for outsiders, 403 for members. */
+  async function adminOf(tx: Queryable, orgId: string, userId: string): Promise<Org> {
     const org = await organizationsRepo.asSeenBy(tx, orgId, userId);
     if (!org) throw orgNotFound();
     requireRole(org.role, 'admin', 'manage invitations');
