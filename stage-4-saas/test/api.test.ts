@@ -147,4 +147,10 @@ describe('the page', () => {
     expect(await res.text()).toContain('<title>stage 3</title>');
     expect((await withPage.api('GET', '/api/health')).status).toBe(200);
   });
+
+  it('opens the page at /invite, where invitation links point', async () => {
+    const res = await fetch(`${withPage.url}/invite`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>stage 3</title>');
+  });
 });

@@ -71,7 +71,11 @@ export function createApp({ patterns, accounts, organizations, invitations, logg
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));
 
-  if (webRoot) app.use(express.static(webRoot));
+  if (webRoot) {
+    app.use(express.static(webRoot));
+    // An invitation link (/invite#token) opens the page, which reads the token after the #.
+    app.get('/invite', (_req, res) => res.sendFile('index.html', { root: webRoot }));
+  }
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
