@@ -22,6 +22,7 @@ const cases: Case[] = [
   { name: 'no name', method: 'POST', path: () => '/api/orgs', body: {}, status: 400, code: 'invalid_request' },
   { name: 'empty name', method: 'POST', path: () => '/api/orgs', body: { name: '   ' }, status: 400, code: 'invalid_request' },
   { name: 'name too long', method: 'POST', path: () => '/api/orgs', body: { name: 'x'.repeat(101) }, status: 400, code: 'invalid_request' },
+  { name: 'a NUL character in the name', method: 'POST', path: () => '/api/orgs', body: { name: 'Ac\u0000me' }, status: 400, code: 'invalid_request' },
   { name: 'name not text', method: 'POST', path: () => '/api/orgs', body: { name: ['Acme'] }, status: 400, code: 'invalid_request' },
   { name: 'an id that is no uuid', method: 'POST', path: () => "/api/orgs/' OR 1=1 --/activate", status: 404, code: 'not_found' },
   { name: 'unknown role', method: 'PATCH', path: member, body: { role: 'superuser' }, status: 400, code: 'invalid_request' },

@@ -15,7 +15,9 @@ function text(label: string, max: number) {
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) })
     .trim()
     .min(1, `${label} must not be empty.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} must be at most ${max} characters.`)
+    // PostgreSQL's text cannot hold the NUL character: refused here, with a reason, not a 500 there.
+    .refine((value) => !value.includes('\u0000'), `${label} must not contain the NUL character.`);
 }
 
 /** A trigger the engine can learn: `(a|b)` and `[optional]` groups may not multiply without end. */
