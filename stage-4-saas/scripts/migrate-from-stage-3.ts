@@ -22,7 +22,8 @@ const USAGE = `Usage: pnpm --filter stage-4 migrate:from-stage-3 [--db <file>] [
                stage-3-users/data/stage-3.sqlite)
   --dry-run    show what would happen, write nothing
 
-The stage-4 database is DATABASE_URL when set, else PGlite in DATA_DIR (default stage-4-saas/data).`;
+The stage-4 database is DATABASE_URL when set, else PGlite in DATA_DIR (default stage-4-saas/data).
+With PGlite, stop stage 4 first: the embedded database belongs to one process at a time.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
     const report = await upgradeFromStage3(db, data, { dryRun: values['dry-run'] });
     const into = databaseUrl ? `${new URL(databaseUrl).pathname.slice(1)} (DATABASE_URL)` : `PGlite in ${dataDir}`;
     console.log(`From: ${sourceFile}\nInto: ${into}\n${describeUpgrade(report)}`);
-    if (report.patterns.copied > 0 && !report.dryRun) console.log('If stage 4 is running, restart it so its chat knows the new patterns.');
+    if (report.patterns.copied > 0 && !report.dryRun && databaseUrl) {
+      console.log('If stage 4 is running, restart it so its chat knows the new patterns.');
+    }
   } finally {
     await db.close();
   }
