@@ -1,10 +1,10 @@
 import type { PatternInput } from '@journey/llm-core';
 
-/** The first-run patterns every new account gets (see auth/accounts.ts): enough for the first chat to work. */
+/** The first-run patterns every new account's personal organization gets (see auth/accounts.ts): enough for the first chat to work. */
 export const EXAMPLE_PATTERNS: readonly PatternInput[] = [
   {
     trigger: '(hi|hello|hey) [there]',
-    response: "Hello! I'm your own little language model. Teach me something: only you will see it.",
+    response: "Hello! I'm your own little language model. Teach me something: only your organization will see it.",
   },
   { trigger: 'my name is {name}', response: 'Nice to meet you, {name}!' },
   {
@@ -13,7 +13,7 @@ export const EXAMPLE_PATTERNS: readonly PatternInput[] = [
   },
   {
     trigger: 'where do you live',
-    response: 'In a SQLite file on a server, in a corner that is yours: other accounts never see what you teach me.',
+    response: 'In a PostgreSQL database, in a corner your organization shares: other organizations never see what you teach me.',
   },
   { trigger: 'tell me a joke', response: 'I would, but nobody has taught me one yet. Want to?' },
 ];
