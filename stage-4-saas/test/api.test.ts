@@ -16,7 +16,7 @@ describe('the HTTP API', () => {
   it('a new account starts with the example patterns, so the first chat already works', async () => {
     const { patterns } = (await server.api('GET', '/api/patterns')).json;
     expect(patterns.map((p: { trigger: string }) => p.trigger)).toContain('my name is {name}');
-    expect((await server.api('POST', '/api/chat', { message: 'where do you live' })).json.reply.text).toMatch(/SQLite/);
+    expect((await server.api('POST', '/api/chat', { message: 'where do you live' })).json.reply.text).toMatch(/PostgreSQL/);
     expect((await server.api('POST', '/api/chat', { message: 'My name is Ada' })).json.reply).toMatchObject({
       text: 'Nice to meet you, Ada!',
       captures: { name: 'Ada' },
