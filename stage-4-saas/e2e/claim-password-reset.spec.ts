@@ -9,7 +9,7 @@ test.use({ allowConsoleErrors: [/status of (400|401)/] });
 
 /** The newest mail to `to` in the outbox (the e2e server runs as production: no /dev/outbox page). */
 function lastMailTo(to: string): { text: string } {
-  const outbox = join(process.env.STAGE3_E2E_DATA_DIR!, 'outbox');
+  const outbox = join(process.env.STAGE4_E2E_DATA_DIR!, 'outbox');
   const mails = readdirSync(outbox)
     .sort()
     .map((name) => JSON.parse(readFileSync(join(outbox, name), 'utf8')) as { to: string; text: string })
