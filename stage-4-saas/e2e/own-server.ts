@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from '@journey/testkit';
+import { freePort, spawnServer, type ServerProcess } from '../test/server-process';
+
+/**
+ * For a spec that stops and starts the server, so it runs its own: the same code and built page as
+ * `pnpm start`, with its own database, on a free port that it keeps across a restart. Call it at the
+ * top of the spec file: it starts the server before the spec's tests and kills it after them.
+ */
+export function ownServer(dataDirPrefix: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
+  let PORT: string;
+  let server: ServerProcess;
+
+  test.beforeAll(async () => {
+    PORT = String(await freePort());
+    server = await spawnServer(dataDir, { PORT });
+  });
+  test.afterAll(() => {
+    server.child.kill('SIGKILL');
+  });
+
+  return {
+    dataDir,
+    url: () => server.url,
+    /** Stops the server as an operator would (SIGTERM); resolves with its exit code. */
+    stop: () => {
+      server.child.kill('SIGTERM');
+      return server.exited;
+    },
+    /** Starts it again with the same port and data. */
+    start: async () => {
+      server = await spawnServer(dataDir, { PORT });
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineStageConfig } from '@journey/testkit';
+
+// A fresh database for every run. Playwright loads this file again in its workers; they inherit
+// the variable, so everyone agrees on one directory (the reset spec reads the outbox in it).
+process.env.STAGE4_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'stage-4-e2e-'));
+
+export default defineStageConfig({
+  port: 4104,
+  command: 'pnpm start',
+  // NODE_ENV=production: Vite builds a development bundle whenever NODE_ENV is anything else; and
+  // the browser checks run what production runs (Secure cookies, which Chromium accepts on localhost).
+  env: { DATA_DIR: process.env.STAGE4_E2E_DATA_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+});

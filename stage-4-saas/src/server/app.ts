@@ -1,0 +1,82 @@
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { PatternsService } from './patterns-service';
+import type { Accounts } from './auth/accounts';
+import type { Organizations } from './organizations-service';
+import type { Invitations } from './invitations-service';
+import { requireUser } from './auth/require-user';
+import { requireOrg } from './auth/active-org';
+import { sameOriginOnly } from './auth/same-origin';
+import type { FileOutbox } from './mail/outbox';
+import { errorHandler, notFoundHandler } from './errors';
+import { healthRoutes } from './routes/health';
+import { patternRoutes } from './routes/patterns';
+import { chatRoutes } from './routes/chat';
+import { importRoutes } from './routes/import';
+import { authRoutes } from './routes/auth';
+import { orgRoutes } from './routes/orgs';
+import { invitationRoutes } from './routes/invitations';
+import { devOutboxRoutes } from './routes/dev-outbox';
+
+export interface AppDeps {
+  patterns: PatternsService;
+  accounts: Accounts;
+  organizations: Organizations;
+  invitations: Invitations;
+  logger: Logger;
+  /** Secure cookies; no development pages. */
+  production: boolean;
+  /** Its mails are listed at /dev/outbox, outside production only. */
+  outbox?: FileOutbox;
+  /** The built page (vite build → dist); omitted in API-only tests. */
+  webRoot?: string;
+}
+
+/**
+ * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
+ * build one per test with a throwaway database; main.ts builds the real one.
+ */
+export function createApp({ patterns, accounts, organizations, invitations, logger, production, outbox, webRoot }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // The stage is served over plain http (localhost); don't tell browsers to switch to https.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      // One short line per request; headers stay out of the logs (later stages carry cookies in them).
+      wrapSerializers: false, // ours read the raw request directly: less work per request
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use('/api', cookieParser(), sameOriginOnly);
+  // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
+  // its bodies are read only once the session is checked (no 2 MB parse for strangers).
+  app.use('/api', healthRoutes(), authRoutes(accounts, production));
+  app.use('/api', requireUser(accounts));
+  // Organizations: the caller's role in each is read from the database by every route.
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
+  // The brain: the session's active organization (one of the user's own, checked on every request).
+  app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
+  if (outbox && !production) app.use(devOutboxRoutes(outbox));
+
+  if (webRoot) {
+    app.use(express.static(webRoot));
+    // An invitation link (/invite#token) opens the page, which reads the token after the #.
+    app.get('/invite', (_req, res) => res.sendFile('index.html', { root: webRoot }));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

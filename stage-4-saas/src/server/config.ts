@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { STAGE } from '../shared/stage';
+
+/** Where the database lives unless DATA_DIR says otherwise: stage-4-saas/data, whatever the cwd. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+const PORT_RULE = 'must be a whole number from 0 to 65535 (0 picks a free port)';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(STAGE.port),
+  DATA_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default(DEFAULT_DATA_DIR)
+    .transform((dir) => resolve(dir)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
+  JWT_SECRET: z.string().optional(),
+  // PostgreSQL, e.g. postgres://user@host:5432/journey. Unset: the embedded PGlite in DATA_DIR.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// address.' }).optional(),
+  // The address people open, for links in mails. Unset: http://localhost:PORT.
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: 'APP_URL must be an http(s) address.' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  /** PostgreSQL when set; otherwise PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Secure cookies, no development pages. */
+  production: boolean;
+  jwtSecret: string | undefined;
+  appUrl: string;
+}
+
+/**
+ * Reads the environment once, at start. A typo in PORT should stop the server with a message that
+ * names the variable, not surface later as a confusing listen error.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`PORT=`) means "not set", so the default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const { PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL } = parsed.data;
+  return {
+    port: PORT,
+    dataDir: DATA_DIR,
+    databaseUrl: DATABASE_URL,
+    logLevel: LOG_LEVEL,
+    production: NODE_ENV === 'production',
+    jwtSecret: JWT_SECRET,
+    appUrl: APP_URL ?? `http://localhost:${PORT}`,
+  };
+}

@@ -1,0 +1,88 @@
+import type { PatternEngine, PatternInput, Reply } from '@journey/llm-core';
+import type { Db, Queryable } from './db';
+import { createEngineCache } from './engine-cache';
+import type { Pattern } from '../shared/api';
+import { patternsRepo as repo } from './patterns-repo';
+
+const FALLBACK = "I don't know that one yet. Teach me with the form!";
+
+/** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
+const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
+
+/** Who teaches: the pattern list shows each pattern's teacher. */
+export type Teacher = { id: string; email: string };
+
+/**
+ * The database and each organization's in-memory engine, kept in step. Each change is written and
+ * taught to the engine inside one transaction acting for the organization (db.forOrg): if the
+ * engine refuses the pattern, the write is rolled back; if the commit fails, the engine is
+ * rebuilt. Chat never queries. Every method takes the organization's id: one engine per
+ * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
+ * (auth/require-org.ts).
+ */
+export function createPatternsService(db: Db) {
+  const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);
+
+  /**
+   * A write and the engine change it implies. The engine is fetched first, outside the transaction
+   * (building it is a query of its own; PGlite runs one transaction at a time). On any failure the
+   * engine is rebuilt from the database.
+   */
+  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>): Promise<T> {
+    const engine = await engines.get(orgId);
+    try {
+      return await db.forOrg(orgId, (tx) => work(tx, engine));
+    } catch (error) {
+      engines.invalidate(orgId);
+      throw error;
+    }
+  }
+
+  return {
+    engines,
+
+    list: (orgId: string): Promise<Pattern[]> => db.forOrg(orgId, (tx) => repo.list(tx, orgId)),
+
+    teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
+      changing(orgId, async (tx, engine) => {
+        const pattern = await repo.insert(tx, orgId, teacher, input);
+        engine.add(pattern);
+        return pattern;
+      }),
+
+    /** undefined when this organization has no such pattern. */
+    update: (orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> =>
+      changing(orgId, async (tx, engine) => {
+        const pattern = await repo.update(tx, orgId, id, changes);
+        if (pattern) engine.add(pattern); // replaces the old version (same id)
+        return pattern;
+      }),
+
+    /** false when this organization had no such pattern. */
+    remove: (orgId: string, id: string): Promise<boolean> =>
+      changing(orgId, async (tx, engine) => {
+        const removed = await repo.remove(tx, orgId, id);
+        if (removed) engine.remove(id); // never touch an engine for an id this organization does not own
+        return removed;
+      }),
+
+    /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
+    importMany: (orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> =>
+      changing(orgId, async (tx, engine) => {
+        const known = new Set((await repo.list(tx, orgId)).map(signature));
+        const added: Pattern[] = [];
+        for (const input of inputs) {
+          if (known.has(signature(input))) continue;
+          known.add(signature(input));
+          const pattern = await repo.insert(tx, orgId, teacher, input);
+          engine.add(pattern);
+          added.push(pattern);
+        }
+        return added;
+      }),
+
+    chat: async (orgId: string, message: string): Promise<Reply> => (await engines.get(orgId)).reply(message),
+  };
+}
+
+export type PatternsService = ReturnType<typeof createPatternsService>;

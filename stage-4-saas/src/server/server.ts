@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import { STAGE } from '../shared/stage';
+import type { Config } from './config';
+import { openDb } from './db';
+import { createPatternsService } from './patterns-service';
+import { createOrganizations } from './organizations-service';
+import { createInvitations } from './invitations-service';
+import { createApp } from './app';
+import { createAccounts } from './auth/accounts';
+import type { PasswordHasher } from './auth/passwords';
+import { loadSessionSecret } from './auth/session-secret';
+import { FileOutbox } from './mail/outbox';
+
+/** How long in-flight requests get to finish after stop() before connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface ServerOptions {
+  /** The built page (vite build → dist); omitted in API-only tests. */
+  webRoot?: string;
+  /** Where logs go; by default stdout, at config.logLevel. */
+  logger?: Logger;
+  /** Tests pass a low bcrypt cost for speed; everywhere else the default (12) applies. */
+  hasher?: PasswordHasher;
+}
+
+/**
+ * The composition root: the one place that wires database → repositories → services → app. main.ts,
+ * the tests and the benchmarks all build the server here, so they run the same thing. Async from
+ * stage 4: opening the database (and migrating it) is.
+ */
+export async function createServer(config: Config, options: ServerOptions = {}) {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { engine, startMs, applied, from } = db.info;
+  logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
+  const patterns = createPatternsService(db);
+  const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
+  // Development mailer: files in DATA_DIR/outbox. Production needs a real one (see README).
+  const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
+  if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
+  const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
+  const accounts = createAccounts(db, {
+    secret: loadSessionSecret(config.dataDir, config.jwtSecret),
+    mailer: outbox,
+    appUrl: config.appUrl,
+    hasher: options.hasher,
+  });
+  const app = createApp({ patterns, accounts, organizations, invitations, logger, production: config.production, outbox, webRoot: options.webRoot });
+  let server: Server | undefined;
+  let stopping = false;
+
+  return {
+    app,
+    db,
+    patterns,
+    accounts,
+    organizations,
+    invitations,
+    outbox,
+    logger,
+
+    /** Listens on config.port; resolves with the server's address once it does. */
+    start: () =>
+      new Promise<string>((resolve, reject) => {
+        const listening = app.listen(config.port, (err?: Error) => {
+          if (err) return reject(err);
+          const url = `http://localhost:${(listening.address() as AddressInfo).port}`;
+          logger.info({ url, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
+          resolve(url);
+        });
+        // close() waits for every open connection, and browsers keep theirs open between requests.
+        // While stopping, close each one as soon as its response is sent.
+        listening.on('request', (_req, res) => {
+          res.on('finish', () => {
+            if (stopping) setImmediate(() => listening.closeIdleConnections());
+          });
+        });
+        server = listening;
+      }),
+
+    /** Stops accepting, lets in-flight requests finish, then closes the database. */
+    async stop(): Promise<void> {
+      stopping = true;
+      if (server?.listening) {
+        const open = server;
+        const timer = setTimeout(() => open.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+        const closed = new Promise((resolve) => open.close(resolve));
+        open.closeIdleConnections();
+        await closed;
+        clearTimeout(timer);
+      }
+      await db.close();
+      logger.info('stopped');
+    },
+  };
+}
+
+export type JourneyServer = Awaited<ReturnType<typeof createServer>>;

@@ -1,0 +1,23 @@
+import type { User } from '../shared/api';
+
+/**
+ * What the account components tell the page, by name. They bubble across shadow roots, so the page
+ * listens on itself (as for @journey/ui's PATTERNS_CHANGED).
+ */
+export const SIGNED_IN = 'signed-in';
+export const SIGNED_OUT = 'signed-out';
+/** A new password is set (and every session ended). */
+export const RESET_DONE = 'reset-done';
+
+const options = { bubbles: true, composed: true };
+export const signedIn = (user: User) => new CustomEvent<User>(SIGNED_IN, { ...options, detail: user });
+export const signedOut = () => new Event(SIGNED_OUT, options);
+export const resetDone = () => new Event(RESET_DONE, options);
+
+declare global {
+  interface HTMLElementEventMap {
+    [SIGNED_IN]: CustomEvent<User>;
+    [SIGNED_OUT]: Event;
+    [RESET_DONE]: Event;
+  }
+}

@@ -1,0 +1,345 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Pattern } from '@journey/llm-core';
+import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
+import '@journey/ui';
+import { downloadText, today } from './download';
+import type { HttpPatternStore } from './store';
+import { STAGE } from '../shared/stage';
+import type { User } from '../shared/api';
+import type { HttpAuth } from './auth-client';
+import { RESET_DONE, SIGNED_IN, SIGNED_OUT } from './events';
+import './account-header';
+import './auth-page';
+
+/** One-click first messages; the example patterns answer them. */
+const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
+
+type Notice = { kind: 'error' | 'success'; text: string };
+
+/** A reset link is `/#reset=<token>` (see the server's accounts.ts): the token stays out of server logs. */
+const resetTokenInUrl = () => new URLSearchParams(location.hash.slice(1)).get('reset') ?? '';
+
+/**
+ * The page. Signed in: the header with import/export and the account, the chat, the teach form and
+ * the pattern list. Signed out (or with a reset link): the sign-in page, and nothing else.
+ */
+@customElement('journey-app')
+export class JourneyApp extends LitElement {
+  static override styles = [
+    pageButtons,
+    css`
+      :host {
+        display: block;
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: clamp(0.75rem, 3vw, 2rem);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        flex-wrap: wrap;
+        margin-bottom: 1.5rem;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      .logo {
+        width: 2.5rem;
+        height: 2.5rem;
+        flex-shrink: 0;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.35rem;
+        letter-spacing: -0.02em;
+      }
+      .stage {
+        margin: 0;
+        color: var(--journey-muted);
+        font-size: 0.9rem;
+      }
+      .stage strong {
+        color: var(--journey-accent);
+      }
+      .stage span {
+        display: inline-block; /* moves to its own line as a whole, and wraps inside only if it must */
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .account {
+        flex: 1 1 20rem;
+        display: flex;
+        align-items: center;
+        justify-content: flex-end;
+        flex-wrap: wrap-reverse;
+        gap: 0.75rem 1.25rem;
+        min-width: 0;
+      }
+      .checking {
+        text-align: center;
+        color: var(--journey-muted);
+      }
+      .actions button {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .actions svg {
+        width: 1.05rem;
+        height: 1.05rem;
+        fill: none;
+        stroke: currentColor;
+        stroke-width: 2;
+        stroke-linecap: round;
+        stroke-linejoin: round;
+      }
+      .notice {
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-between;
+        gap: 0.75rem;
+        margin: 0 0 1.25rem;
+        padding: 0.75rem 1rem;
+        border-radius: 12px;
+        border: 1px solid;
+      }
+      .notice.error {
+        color: var(--journey-danger);
+        border-color: color-mix(in srgb, var(--journey-danger) 35%, transparent);
+        background: color-mix(in srgb, var(--journey-danger) 7%, var(--journey-surface));
+      }
+      .notice.success {
+        color: var(--journey-success);
+        border-color: color-mix(in srgb, var(--journey-success) 35%, transparent);
+        background: color-mix(in srgb, var(--journey-success) 7%, var(--journey-surface));
+      }
+      .notice button {
+        font: inherit;
+        background: none;
+        border: none;
+        color: inherit;
+        cursor: pointer;
+        font-size: 1.25rem;
+        line-height: 1;
+        padding: 0 0.25rem;
+      }
+      main {
+        display: grid;
+        grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+        gap: 1.25rem;
+        align-items: start;
+      }
+      journey-chat-panel {
+        position: sticky;
+        top: 1rem;
+        height: min(calc(100vh - 2rem), 44rem);
+      }
+      .side {
+        display: grid;
+        gap: 1.25rem;
+      }
+      footer {
+        margin-top: 2rem;
+        text-align: center;
+        color: var(--journey-muted);
+        font-size: 0.85rem;
+      }
+      @media (max-width: 820px) {
+        main {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        journey-chat-panel {
+          position: static;
+          height: auto;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) store!: HttpPatternStore;
+  @property({ attribute: false }) auth!: HttpAuth;
+
+  /** undefined while asking the server; null when nobody is signed in. */
+  @state() private user: User | null | undefined = undefined;
+  @state() private resetToken = resetTokenInUrl();
+
+  @state() private patterns: Pattern[] = [];
+  @state() private notice: Notice | null = null;
+
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.addEventListener(PATTERNS_CHANGED, () => void this.refresh());
+    this.addEventListener(SIGNED_IN, (event) => this.signedIn(event.detail));
+    this.addEventListener(SIGNED_OUT, () => this.signedOut());
+    this.addEventListener(RESET_DONE, () => this.resetDone());
+    // A reset link opened while the page is already open changes only the #fragment.
+    window.addEventListener('hashchange', this.readResetLink);
+    void this.start();
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('hashchange', this.readResetLink);
+    super.disconnectedCallback();
+  }
+
+  private readonly readResetLink = () => {
+    this.resetToken = resetTokenInUrl();
+  };
+
+  private async start() {
+    try {
+      this.user = await this.auth.currentUser();
+      if (this.user) await this.refresh();
+    } catch (error) {
+      this.user = null;
+      this.notice = { kind: 'error', text: errorMessage(error) };
+    }
+  }
+
+  /** The store calls this when the server says 401: the session expired or ended elsewhere. */
+  sessionEnded() {
+    if (!this.user) return;
+    this.signedOut();
+    this.notice = { kind: 'error', text: 'Your session has ended. Please sign in again.' };
+  }
+
+  private signedIn(user: User) {
+    this.forgetResetLink(); // signed in without it ("Back to sign in")
+    this.user = user;
+    this.notice = null;
+    void this.refresh();
+  }
+
+  private signedOut() {
+    this.user = null;
+    this.patterns = [];
+    this.notice = null;
+  }
+
+  /** The new password is set and every session ended: forget the link, show sign-in. */
+  private resetDone() {
+    this.forgetResetLink();
+    this.signedOut();
+  }
+
+  private forgetResetLink() {
+    if (!this.resetToken) return;
+    history.replaceState(null, '', location.pathname);
+    this.resetToken = '';
+  }
+
+  override render() {
+    return html`
+      <header>
+        <div class="brand">
+          <svg class="logo" viewBox="0 0 40 40" aria-hidden="true">
+            <rect width="40" height="40" rx="11" fill="var(--journey-accent)" />
+            <path d="M11 14.5a4.5 4.5 0 0 1 4.5-4.5h9a4.5 4.5 0 0 1 4.5 4.5v7a4.5 4.5 0 0 1-4.5 4.5H19l-5 4v-4.2a4.5 4.5 0 0 1-3-4.3Z" fill="#fff" />
+            <circle cx="16.5" cy="18" r="1.6" fill="var(--journey-accent)" />
+            <circle cx="23.5" cy="18" r="1.6" fill="var(--journey-accent)" />
+          </svg>
+          <div>
+            <h1>Pattern Bot</h1>
+            <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
+          </div>
+        </div>
+        ${this.user && !this.resetToken ? this.signedInActions(this.user) : nothing}
+      </header>
+      ${this.notice
+        ? html`<div class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'}>
+            <span>${this.notice.text}</span>
+            <button aria-label="Dismiss" @click=${() => (this.notice = null)}>×</button>
+          </div>`
+        : nothing}
+      ${this.content()}
+    `;
+  }
+
+  private content() {
+    if (this.user === undefined) return html`<p class="checking" role="status">Checking your session…</p>`;
+    if (this.user === null || this.resetToken) {
+      return html`<journey-auth-page
+        .auth=${this.auth}
+        .mode=${this.resetToken ? 'reset' : 'sign-in'}
+        .resetToken=${this.resetToken}
+      ></journey-auth-page>`;
+    }
+    return html`
+      <main>
+        <journey-chat-panel
+          .store=${this.store}
+          .patterns=${this.patterns}
+          .suggestions=${this.patterns.length ? SUGGESTIONS : []}
+        ></journey-chat-panel>
+        <div class="side">
+          <journey-teach-form .store=${this.store}></journey-teach-form>
+          <journey-pattern-list .store=${this.store} .patterns=${this.patterns}></journey-pattern-list>
+        </div>
+      </main>
+      <footer>Your patterns are stored on the server, in your account: nobody else can see them.</footer>
+    `;
+  }
+
+  private signedInActions(user: User) {
+    return html`<div class="account">
+        <div class="actions">
+          <button class="secondary" @click=${this.exportPatterns}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11 M7 10l5 5 5-5 M5 20h14" /></svg>Export
+          </button>
+          <button class="secondary" @click=${() => this.fileInput.click()}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 15V4 M7 9l5-5 5 5 M5 20h14" /></svg>Import…
+          </button>
+          <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />
+        </div>
+        <journey-account-header .user=${user} .auth=${this.auth}></journey-account-header>
+      </div>`;
+  }
+
+  private async refresh() {
+    try {
+      this.patterns = await this.store.list();
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error) };
+    }
+  }
+
+  private async exportPatterns() {
+    try {
+      const file = await this.store.exportFile();
+      downloadText(`patterns-${today()}.json`, JSON.stringify(file, null, 2));
+      this.notice = { kind: 'success', text: `Exported ${count(file.patterns.length)}.` };
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error) }; // the server could not be reached
+    }
+  }
+
+  private async importPatterns() {
+    const file = this.fileInput.files?.[0];
+    this.fileInput.value = ''; // choosing the same file again fires `change` again
+    if (!file) return;
+    try {
+      const added = await this.store.importFile(await file.text());
+      this.notice = { kind: 'success', text: `Imported ${count(added)} from ${file.name}.` };
+      await this.refresh();
+    } catch (error) {
+      this.notice = { kind: 'error', text: `${errorMessage(error)} Your patterns were not changed.` };
+    }
+  }
+}
+
+const count = (n: number) => `${n} pattern${n === 1 ? '' : 's'}`;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'journey-app': JourneyApp;
+  }
+}

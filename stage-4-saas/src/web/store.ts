@@ -1,0 +1,118 @@
+import { createExport, parseExport, type ExportFile, type PatternInput, type Reply } from '@journey/llm-core';
+import { StoreError, type PatternStore } from '@journey/ui';
+import type { ChatAnswer, ErrorBody, ImportAnswer, Pattern, PatternAnswer, PatternList } from '../shared/api';
+
+/** A refusal from the server: its status, and its messages by field (e.g. `password`) when it gave some. */
+export class ApiError extends StoreError {
+  constructor(
+    message: string,
+    code: string,
+    readonly status: number,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message, code);
+  }
+}
+
+/**
+ * Stage 2's PatternStore: the patterns live on the server, and so does the engine. Every method is
+ * one HTTP request; a refusal comes back as a StoreError carrying the server's own message.
+ */
+export class HttpPatternStore implements PatternStore {
+  /**
+   * `base` is where the API lives; the page and the API share an origin, so normally ''.
+   * `onSignedOut` runs when the server answers 401: the session expired or ended elsewhere.
+   */
+  constructor(
+    private readonly base = '',
+    private readonly onSignedOut: () => void = () => {},
+  ) {}
+
+  async list(): Promise<Pattern[]> {
+    return (await this.request<PatternList>('GET', '/api/patterns')).patterns;
+  }
+
+  async add(input: PatternInput): Promise<Pattern> {
+    return (await this.request<PatternAnswer>('POST', '/api/patterns', input)).pattern;
+  }
+
+  async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
+    return (await this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.request('DELETE', `/api/patterns/${encodeURIComponent(id)}`);
+  }
+
+  async chat(message: string): Promise<Reply> {
+    return (await this.request<ChatAnswer>('POST', '/api/chat', { message })).reply;
+  }
+
+  /** All patterns as the portable file, the same one stage 1 writes. */
+  async exportFile(): Promise<ExportFile> {
+    return createExport(await this.list());
+  }
+
+  /** Sends an export file as it is; the server checks it and adds what is new. Returns how many. */
+  async importFile(text: string): Promise<number> {
+    // Not a patterns file at all? Say so at once, without a round trip. The server checks it again.
+    const parsed = parseExport(text);
+    if (!parsed.ok) throw new StoreError(`This file can't be imported: ${parsed.reason}`, 'invalid_file');
+    try {
+      return (await this.request<ImportAnswer>('POST', '/api/import', text)).imported;
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      throw new StoreError(`This file can't be imported: ${error.message}`, error.code, { cause: error });
+    }
+  }
+
+  /** One request as the signed-in user; a 401 means the session is gone. */
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    try {
+      return await request<T>(this.base, method, path, body);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.onSignedOut();
+      throw error;
+    }
+  }
+}
+
+/**
+ * One request to the API. `body` is sent as JSON; a string is taken to be JSON already. The
+ * session cookie goes along by itself: the page and the API share an origin.
+ */
+export async function request<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new StoreError('The server cannot be reached. Check that it is running, then try again.', 'network', { cause });
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    // Anything but our JSON error (a proxy's HTML page, say) leaves `error` undefined.
+    const { error } = (data ?? {}) as Partial<ErrorBody>;
+    throw new ApiError(
+      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+      error?.code ?? `http_${response.status}`,
+      response.status,
+      fieldsOf(error?.details),
+    );
+  }
+  return data as T;
+}
+
+/** `[{ path: 'password', message }]` → `{ password: message }` (the first message per field). */
+function fieldsOf(details: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!Array.isArray(details)) return fields;
+  for (const item of details as { path?: unknown; message?: unknown }[]) {
+    if (typeof item?.path === 'string' && item.path && typeof item.message === 'string') fields[item.path] ??= item.message;
+  }
+  return fields;
+}

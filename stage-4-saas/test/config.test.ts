@@ -1,0 +1,42 @@
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/server/config';
+import { spawnServer, tempDataDir } from './helpers';
+
+describe('config', () => {
+  it('has defaults: port 3004, the stage data folder, info logs, development, links to localhost', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3004);
+    expect(config.dataDir).toBe(fileURLToPath(new URL('../data', import.meta.url)));
+    expect(config.production).toBe(false);
+    expect(config.jwtSecret).toBeUndefined();
+    expect(config.appUrl).toBe('http://localhost:3004');
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reads PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
+    expect(
+      loadConfig({ PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/' }),
+    ).toEqual({ port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example' });
+  });
+
+  it('refuses a bad value and names the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ APP_URL: 'javascript:alert(1)' })).toThrow(/APP_URL/);
+  });
+
+  it('the server stops at once with that message instead of starting', async () => {
+    const dataDir = tempDataDir();
+    await expect(spawnServer(dataDir, { PORT: 'eighty' })).rejects.toThrow(/exited \(1\)[\s\S]*Invalid configuration[\s\S]*PORT/);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the server refuses a JWT_SECRET too short to be safe', async () => {
+    const dataDir = tempDataDir();
+    await expect(spawnServer(dataDir, { JWT_SECRET: 'short' })).rejects.toThrow(/exited \(1\)[\s\S]*JWT_SECRET must be at least 32 bytes/);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
