@@ -5,6 +5,8 @@
  * this process. Then the pieces on their own: verifying one session, and bcrypt at cost 12.
  *   1. throughput: as many requests as 10 connections can push → req/s, latency
  *   2. a fixed arrival rate of 300 req/s → p95 (what a user feels at a realistic load)
+ *   3. health and chat p95 while 10 signups hash their passwords at cost 12 (goal ≤ 50 ms), beside
+ *      the same probes with no signups
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { HASH_THREADS } from '../src/server/auth/password-pool';
 import { PasswordHasher } from '../src/server/auth/passwords';
 import { loadConfig } from '../src/server/config';
 import { createServer } from '../src/server/server';
@@ -81,6 +84,55 @@ async function timeIt(runs: number, work: () => Promise<unknown>): Promise<numbe
   return (performance.now() - start) / runs;
 }
 
+const SIGNUPS = 10;
+const P95_GOAL_MS = 50;
+
+/** One health and one chat request every 20 ms until `done()`; the p95 of each. */
+async function probe(url: string, cookie: string, done: () => boolean) {
+  const health: number[] = [];
+  const chat: number[] = [];
+  const timed = async (into: number[], send: () => Promise<Response>) => {
+    const start = performance.now();
+    await (await send()).arrayBuffer();
+    into.push(performance.now() - start);
+  };
+  const inFlight: Promise<void>[] = [];
+  while (!done()) {
+    inFlight.push(
+      timed(health, () => fetch(`${url}/api/health`)),
+      timed(chat, () =>
+        fetch(`${url}/api/chat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ message: BENCH_MESSAGES[inFlight.length % BENCH_MESSAGES.length] }),
+        }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await Promise.all(inFlight);
+  const p95 = (list: number[]) => percentile(list.sort((a, b) => a - b), 95);
+  return { health: p95(health), chat: p95(chat) };
+}
+
+/** Health and chat while SIGNUPS signups run at once (each a bcrypt hash at cost 12), and without them. */
+async function duringSignups(url: string, cookie: string) {
+  const until = Date.now() + 3000;
+  const baseline = await probe(url, cookie, () => Date.now() > until);
+  let settled = 0;
+  const start = performance.now();
+  const signups = Array.from({ length: SIGNUPS }, (_, i) =>
+    fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `bench-signup-${i}-${Date.now()}@example.com`, password: 'a long bench password' }),
+    }).finally(() => settled++),
+  );
+  const during = await probe(url, cookie, () => settled === SIGNUPS);
+  const statuses = await Promise.all(signups.map(async (res) => (await res).status));
+  return { baseline, during, seconds: (performance.now() - start) / 1000, created: statuses.filter((s) => s === 201).length };
+}
+
 const row = (name: string, f: Figures) =>
   `${name.padEnd(40)} ${f.rps.toFixed(0).padStart(8)} ${f.cpu.toFixed(0).padStart(8)} ${[f.p50, f.p95, f.p99].map((ms) => ms.toFixed(2).padStart(8)).join(' ')} ${String(f.non2xx + f.errors).padStart(7)}`;
 
@@ -127,6 +179,14 @@ try {
 
   console.log(`${'run'.padEnd(40)} ${'req/s'.padStart(8)} ${'CPU µs'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(7)}`);
   for (const [name, figures] of runs) console.log(row(name, figures));
+
+  const signups = await duringSignups(targets.stage3, targets.cookie);
+  const verdict = (ms: number) => (ms <= P95_GOAL_MS ? '✓' : '✗');
+  console.log(
+    `\nduring ${SIGNUPS} signups (bcrypt cost 12 on ${HASH_THREADS} worker thread${HASH_THREADS === 1 ? '' : 's'}; ${signups.created} created in ${signups.seconds.toFixed(1)} s), p95 (goal ≤ ${P95_GOAL_MS} ms):`,
+  );
+  console.log(`  GET /api/health: ${signups.during.health.toFixed(1)} ms (${signups.baseline.health.toFixed(1)} ms without signups) ${verdict(signups.during.health)}`);
+  console.log(`  POST /api/chat:  ${signups.during.chat.toFixed(1)} ms (${signups.baseline.chat.toFixed(1)} ms without signups) ${verdict(signups.during.chat)}`);
 
   const { hashMs, compareMs, sessionMs, lookupMs, cost } = await pieces();
   console.log(`\nbcrypt at cost ${cost}: hash ${hashMs.toFixed(0)} ms, verify ${compareMs.toFixed(0)} ms (once per signup / login, never per request)`);

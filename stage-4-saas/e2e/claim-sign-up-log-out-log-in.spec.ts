@@ -13,13 +13,13 @@ test('sign up, log out, log in: the account and its patterns are there again', a
   const trigger = unique('what is my locker number');
   await teach(page, trigger, '42');
 
-  // The session is a cookie the page cannot read.
-  const session = (await context.cookies()).find((cookie) => cookie.name === 'session');
+  // The session is a cookie the page cannot read; in production its name is __Host- prefixed (Secure, path /, no Domain).
+  const session = (await context.cookies()).find((cookie) => cookie.name === '__Host-session');
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   expect(await page.evaluate(() => document.cookie)).not.toContain('session');
 
   await logOut(page);
-  expect((await context.cookies()).find((cookie) => cookie.name === 'session')).toBeUndefined();
+  expect((await context.cookies()).find((cookie) => cookie.name === '__Host-session')).toBeUndefined();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible(); // still signed out after a reload
 

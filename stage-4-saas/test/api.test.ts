@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
+import { EXAMPLE_PATTERNS, STAGE_1_EXAMPLES } from '../src/server/examples';
 import { PASSWORD, clientFor, sessionCookieOf, startTestServer, tempDataDir, type TestServer } from './helpers';
 
 let server: Omit<TestServer, "restart"> & Partial<Pick<TestServer, "restart">>;
@@ -27,9 +28,9 @@ describe('the HTTP API', () => {
     for (const id of await listIds()) await server.api('DELETE', `/api/patterns/${id}`);
     const login = await server.anonymous.api('POST', '/api/auth/login', { email: server.session.user.email, password: PASSWORD });
     const session = { user: login.json.user, cookie: sessionCookieOf(login.headers) };
-    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
     server = await server.restart!();
-    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+    expect((await clientFor(server.url, session).api('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
   });
 
   it('GET /api/health answers ok', async () => {
@@ -46,7 +47,15 @@ describe('the HTTP API', () => {
 
     const list = await server.api('GET', '/api/patterns');
     expect(list.status).toBe(200);
-    expect(list.json.patterns.at(-1)).toEqual(taught.json.pattern);
+    expect(list.json.patterns[0]).toEqual(taught.json.pattern); // newest first
+  });
+
+  it('the first claim: a taught `hello` answers instead of the example greeting, and the 201 names the overlap', async () => {
+    const taught = await server.api('POST', '/api/patterns', { trigger: 'hello', response: 'hi there' });
+    expect(taught.json.overlaps).toEqual([{ id: expect.any(String), trigger: '(hi|hello|hey) [there]', takesOver: true }]);
+    expect((await server.api('POST', '/api/chat', { message: 'hello' })).json.reply.text).toBe('hi there');
+    const edited = await server.api('PUT', `/api/patterns/${taught.json.pattern.id}`, { trigger: 'good morning' });
+    expect(edited.json.overlaps).toEqual([]);
   });
 
   it('POST /api/chat answers with a taught response, and the fallback otherwise', async () => {
@@ -104,6 +113,20 @@ describe('the HTTP API', () => {
     ]);
     expect((await server.api('POST', '/api/import', file)).json).toEqual({ imported: 1 });
     expect((await server.api('POST', '/api/import', file)).json).toEqual({ imported: 0 });
+  });
+
+  it("POST /api/import leaves stage 1's examples behind (this stage has its own), but not one the user edited", async () => {
+    // A real stage-1 export: the examples every browser started with, one of them edited, and what was taught.
+    const edited = { trigger: 'tell me a joke', response: 'Why did the pattern cross the road?' };
+    const unedited = STAGE_1_EXAMPLES.filter((example) => example.trigger !== edited.trigger);
+    const file = createExport([...unedited, edited, { trigger: 'opening hours', response: 'nine to five' }]);
+    expect((await server.api('POST', '/api/import', file)).json).toEqual({ imported: 2 });
+    const { patterns } = (await server.api('GET', '/api/patterns')).json as { patterns: { trigger: string; response: string }[] };
+    const answers = (trigger: string) => patterns.filter((p) => p.trigger === trigger).map((p) => p.response);
+    expect(answers('where do you live')).toEqual([EXAMPLE_PATTERNS[3]!.response]); // this stage's, once
+    expect(answers('tell me a joke').sort()).toEqual([EXAMPLE_PATTERNS[4]!.response, edited.response].sort());
+    const reply = (await server.api('POST', '/api/chat', { message: 'where do you live?' })).json.reply.text;
+    expect(reply).toBe(EXAMPLE_PATTERNS[3]!.response);
   });
 
   it('POST /api/import takes a file larger than an ordinary request may be', async () => {

@@ -42,13 +42,16 @@ describe('sign up, log in, log out', () => {
     expect(cookie).not.toMatch(/; Secure/);
   });
 
-  it('in production the cookie is also Secure, and logout clears it the same way', async () => {
+  it('in production the cookie is __Host- prefixed and Secure, and logout clears it the same way', async () => {
     const prod = await startTestServer({ production: true });
     try {
       const res = await prod.anonymous.api('POST', '/api/auth/login', { email: prod.session.user.email, password: PASSWORD });
-      expect(res.headers.getSetCookie().find((c) => c.startsWith('session='))).toMatch(/; Secure/);
+      expect(res.headers.getSetCookie()).toEqual([expect.stringMatching(/^__Host-session=[\w.-]+; Max-Age=604800; Path=\/; Expires=.*; HttpOnly; Secure; SameSite=Lax$/)]);
       const out = await prod.api('POST', '/api/auth/logout');
-      expect(out.headers.getSetCookie()[0]).toMatch(/^session=;.*Expires=Thu, 01 Jan 1970.*; HttpOnly; Secure; SameSite=Lax/);
+      expect(out.headers.getSetCookie()[0]).toMatch(/^__Host-session=;.*Expires=Thu, 01 Jan 1970.*; HttpOnly; Secure; SameSite=Lax/);
+      // The unprefixed name (which a sibling subdomain could plant) is not read in production.
+      const planted = await call(prod.url, 'GET', '/api/auth/me', undefined, { headers: { cookie: prod.session.cookie.replace('__Host-', '') } });
+      expect(planted.status).toBe(401);
     } finally {
       await prod.close();
     }

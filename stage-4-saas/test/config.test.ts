@@ -7,18 +7,20 @@ import { spawnServer, tempDataDir } from './helpers';
 describe('config', () => {
   it('has defaults: port 3004, the stage data folder, info logs, development, links to localhost', () => {
     const config = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
     expect(config.port).toBe(3004);
     expect(config.dataDir).toBe(fileURLToPath(new URL('../data', import.meta.url)));
     expect(config.production).toBe(false);
     expect(config.jwtSecret).toBeUndefined();
     expect(config.appUrl).toBe('http://localhost:3004');
     expect(config.logLevel).toBe('info');
+    expect(config.patternQuota).toBe(1000);
   });
 
-  it('reads PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
+  it('reads HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
     expect(
-      loadConfig({ PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/' }),
-    ).toEqual({ port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example' });
+      loadConfig({ HOST: '0.0.0.0', PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/', PATTERN_QUOTA: '50' }),
+    ).toEqual({ host: '0.0.0.0', port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example', patternQuota: 50 });
   });
 
   it('refuses a bad value and names the variable', () => {
@@ -31,6 +33,13 @@ describe('config', () => {
   it('the server stops at once with that message instead of starting', async () => {
     const dataDir = tempDataDir();
     await expect(spawnServer(dataDir, { PORT: 'eighty' })).rejects.toThrow(/exited \(1\)[\s\S]*Invalid configuration[\s\S]*PORT/);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('in production, APP_URL is required: the server does not start without it', async () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_URL: required when NODE_ENV=production/);
+    const dataDir = tempDataDir();
+    await expect(spawnServer(dataDir, { NODE_ENV: 'production', APP_URL: '' })).rejects.toThrow(/exited \(1\)[\s\S]*APP_URL: required/);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

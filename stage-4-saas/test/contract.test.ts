@@ -25,7 +25,9 @@ describe('the contract in src/shared/api.ts', () => {
     expect(PatternAnswerSchema.parse(taught.json)).toEqual(taught.json);
     const id = taught.json.pattern.id;
     expect(PatternAnswerSchema.parse((await server.api('PUT', `/api/patterns/${id}`, { response: 'PONG' })).json)).toBeTruthy();
-    expect(PatternListSchema.parse((await server.api('GET', '/api/patterns')).json).patterns.length).toBeGreaterThan(0);
+    const list = (await server.api('GET', '/api/patterns?limit=1')).json;
+    expect(PatternListSchema.parse(list)).toEqual(list);
+    expect(list.nextCursor).toEqual(expect.any(String));
     expect(ChatAnswerSchema.parse((await server.api('POST', '/api/chat', { message: 'ping' })).json).reply.text).toBe('PONG');
     const file = createExport([{ trigger: 'new one', response: 'yes' }]);
     expect(ImportAnswerSchema.parse((await server.api('POST', '/api/import', file)).json)).toEqual({ imported: 1 });
@@ -39,6 +41,9 @@ describe('the contract in src/shared/api.ts', () => {
     expect(UserAnswerSchema.parse((await server.api('GET', '/api/auth/me')).json).user).toEqual(server.session.user);
     expect(SessionAnswerSchema.parse((await server.api('GET', '/api/auth/session')).json).user).toEqual(server.session.user);
     expect(SessionAnswerSchema.parse((await server.anonymous.api('GET', '/api/auth/session')).json).user).toBeNull();
+    // Logout and "sign out everywhere" answer 204 with no body.
+    const everywhere = await server.api('POST', '/api/auth/logout-everywhere');
+    expect([everywhere.status, everywhere.text]).toEqual([204, '']);
   });
 
   it('describes every error, and only uses codes from its catalogue', async () => {
@@ -46,6 +51,8 @@ describe('the contract in src/shared/api.ts', () => {
       await server.api('POST', '/api/patterns', { trigger: '' }),
       await server.raw('POST', '/api/chat', '{ nope'),
       await server.api('DELETE', '/api/patterns/nope'),
+      await server.api('DELETE', '/api/patterns/%'), // invalid_path
+      await server.api('GET', '/api/patterns?cursor=nope'), // invalid_cursor
       await server.api('GET', '/api/nowhere'),
       await server.api('POST', '/api/import', { format: 'something else' }),
       await server.api('POST', '/api/chat', { message: 'x'.repeat(100_000) }),

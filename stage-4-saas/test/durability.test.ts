@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
 import { freshDatabase, type TestDatabase } from './databases';
-import { ENGINES, call, signUp, spawnServer, tempDataDir, type Engine, type ServerProcess } from './helpers';
+import { ENGINES, call, listAll, signUp, spawnServer, tempDataDir, type Engine, type ServerProcess } from './helpers';
 
 const running: ServerProcess[] = [];
 const cleanups: (() => unknown)[] = [];
@@ -35,7 +35,7 @@ describe.each(ENGINES)('durability on %s', (engine) => {
     const place = await newPlace(engine);
     const first = await start(place);
     const session = await signUp(first.url);
-    const before = (await call(first.url, 'GET', '/api/patterns', undefined, { session })).json.patterns.length;
+    const before = (await listAll(first.url, session)).length;
 
     // 8 writers keep writing; the process is killed once 100 writes are acknowledged, with more in flight.
     const acked: string[] = [];
@@ -59,13 +59,12 @@ describe.each(ENGINES)('durability on %s', (engine) => {
 
     // The same session still works: its signing secret was kept in the data folder.
     const second = await start(place);
-    const { patterns } = (await call(second.url, 'GET', '/api/patterns', undefined, { session })).json;
-    const ids = patterns.map((p: { id: string }) => p.id);
-    expect(ids).toEqual(expect.arrayContaining(acked));
+    const patterns = await listAll(second.url, session);
+    expect(patterns.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(acked));
     expect(patterns.length).toBeGreaterThanOrEqual(before + acked.length);
     // And the restarted engine answers from them.
-    const last = patterns.at(-1);
-    expect((await call(second.url, 'POST', '/api/chat', { message: last.trigger }, { session })).json.reply.text).toBe(last.response);
+    const newest = patterns[0]!; // the list is newest first
+    expect((await call(second.url, 'POST', '/api/chat', { message: newest.trigger }, { session })).json.reply.text).toBe(newest.response);
   });
 
   it('SIGTERM lets an in-flight request finish, then exits cleanly with the database closed', async () => {

@@ -18,7 +18,7 @@ describe('createEngineCache', async () => {
     expect(loads).toEqual(['acme', 'globex']);
   });
 
-  it('keeps the most recently used engines and rebuilds the others on demand', async () => {
+  it('keeps the most recently used engines, up to a number of patterns, and rebuilds the others on demand', async () => {
     const loads: string[] = [];
     const cache = createEngineCache(async (orgId) => (loads.push(orgId), patternsOf[orgId]!), 'fallback', 2);
     await cache.get('acme');
@@ -42,6 +42,7 @@ describe('createEngineCache', async () => {
     stored.globex = [{ id: 'b2', trigger: 'hello', response: 'hello again, Bob' }];
     expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
     cache.invalidate('acme');
+    expect([cache.size, cache.patterns]).toEqual([1, 1]); // acme's engine no longer counts against the bound
     expect((await cache.get('acme')).reply('hello').text).toBe('hello again, Ada');
     expect((await cache.get('globex')).reply('hello').text).toBe('hi Bob');
   });
@@ -65,5 +66,30 @@ describe('createEngineCache, concurrently', () => {
     await expect(cache.get('acme')).rejects.toThrow('database down');
     fail = false;
     expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
+  });
+
+  it('counts patterns, not engines: one big engine pushes out several small ones, but always stays itself', async () => {
+    const big: Pattern[] = Array.from({ length: 5 }, (_, i) => ({ id: `big${i}`, trigger: `word ${i}`, response: 'big' }));
+    const loads: string[] = [];
+    const cache = createEngineCache(async (orgId) => (loads.push(orgId), orgId === 'big' ? big : patternsOf[orgId]!), 'fallback', 3);
+    await cache.get('acme');
+    await cache.get('globex');
+    await cache.get('initech');
+    expect([cache.size, cache.patterns]).toEqual([3, 3]);
+    expect((await cache.get('big')).reply('word 3').text).toBe('big'); // 5 patterns, over the capacity on its own
+    expect([cache.size, cache.patterns]).toEqual([1, 5]);
+    await cache.get('acme'); // the big one is now the oldest and goes
+    expect([cache.size, cache.patterns]).toEqual([1, 1]);
+    expect(loads).toEqual(['acme', 'globex', 'initech', 'big', 'acme']);
+  });
+
+  it('notices an engine that grew since its last use', async () => {
+    const cache = createEngineCache(async (orgId) => [...patternsOf[orgId]!], 'fallback', 3);
+    await cache.get('acme');
+    const globex = await cache.get('globex');
+    globex.add({ id: 'b2', trigger: 'bye', response: 'bye Bob' });
+    globex.add({ id: 'b3', trigger: 'thanks', response: 'welcome' });
+    await cache.get('globex');
+    expect([cache.size, cache.patterns]).toEqual([1, 3]);
   });
 });

@@ -6,9 +6,9 @@ import { PasswordHasher } from '../src/server/auth/passwords';
 import { loadSessionSecret } from '../src/server/auth/session-secret';
 import { loadConfig } from '../src/server/config';
 import type { Db } from '../src/server/db';
-import type { FileOutbox } from '../src/server/mail/outbox';
+import type { FileOutbox, Mailer } from '../src/server/mail/outbox';
 import { createServer, type JourneyServer } from '../src/server/server';
-import type { User } from '../src/shared/api';
+import type { Pattern, PatternList, User } from '../src/shared/api';
 import { ENGINES, freshDatabase, type Engine } from './databases';
 export { spawnServer, type ServerProcess } from './server-process';
 export { ENGINES, type Engine } from './databases';
@@ -57,9 +57,22 @@ export async function call(url: string, method: string, path: string, body?: unk
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 
-/** The `name=value` part of the session cookie a response set. */
+/** Every pattern GET /api/patterns lists for the session, page after page (500 at most a page). */
+export async function listAll(url: string, session?: Session): Promise<Pattern[]> {
+  const all: Pattern[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: PatternList = (await call(url, 'GET', `/api/patterns${query}`, undefined, { session })).json;
+    all.push(...page.patterns);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+/** The `name=value` part of the session cookie a response set (`__Host-session` in production). */
 export function sessionCookieOf(headers: Headers): string {
-  const cookie = headers.getSetCookie().find((c) => c.startsWith('session='));
+  const cookie = headers.getSetCookie().find((c) => /^(__Host-)?session=/.test(c));
   if (!cookie) throw new Error('no session cookie was set');
   return cookie.split(';')[0]!;
 }
@@ -109,6 +122,25 @@ export interface TestServer extends Client {
   restart: () => Promise<Omit<TestServer, 'restart'>>;
 }
 
+export interface TestServerOptions {
+  webRoot?: string;
+  dataDir?: string;
+  production?: boolean;
+  /** HOST: the address to listen on (127.0.0.1 by default, as in production). */
+  host?: string;
+  /** APP_URL: links in mails, and the one host name answered besides the loopback names. */
+  appUrl?: string;
+  /** PATTERN_QUOTA. */
+  patternQuota?: number;
+  /** A real cost, for the checks that measure hashing; low by default, for speed. */
+  bcryptCost?: number;
+  /** As behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
+  trustProxy?: boolean;
+  mailer?: Mailer;
+  /** PostgreSQL (a new database, dropped on close) or PGlite in the data folder. */
+  engine?: Engine;
+}
+
 /**
  * The real server (createServer, as main.ts) on port 0 with a throwaway database, in this process,
  * logging nothing, one user signed in. Its session key is generated into the data folder, as
@@ -117,9 +149,7 @@ export interface TestServer extends Client {
  * a fraction of a second), or PGlite in the data folder (a few seconds per start). The suites about
  * tenancy, durability and SQL run on both; PG_TESTS=off makes PGlite the default.
  */
-export async function startTestServer(
-  options: { webRoot?: string; dataDir?: string; production?: boolean; engine?: Engine } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const engine = options.engine ?? (ENGINES.includes('postgres') ? 'postgres' : 'pglite');
   const postgres = engine === 'postgres' ? await freshDatabase('postgres') : undefined;
@@ -145,16 +175,23 @@ export async function startTestServer(
 type Place = { dataDir: string; databaseUrl?: string };
 
 /** A server on `place`, with a new user signed in; close() stops it (idempotent) and leaves the data. */
-async function serve(place: Place, options: { webRoot?: string; production?: boolean }) {
+async function serve(place: Place, options: TestServerOptions) {
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: place.dataDir,
     LOG_LEVEL: 'silent',
     NODE_ENV: options.production ? 'production' : 'test',
-    APP_URL: 'http://localhost:3004',
+    HOST: options.host,
+    APP_URL: options.appUrl ?? 'http://localhost:3004',
+    PATTERN_QUOTA: options.patternQuota?.toString(),
     ...(place.databaseUrl ? { DATABASE_URL: place.databaseUrl } : {}),
   });
-  const server = await createServer(config, { webRoot: options.webRoot, hasher: new PasswordHasher(TEST_BCRYPT_COST) });
+  const server = await createServer(config, {
+    webRoot: options.webRoot,
+    hasher: new PasswordHasher(options.bcryptCost ?? TEST_BCRYPT_COST),
+    mailer: options.mailer,
+    trustProxy: options.trustProxy,
+  });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   const session = await signUp(url, uniqueEmail('ada'));
   let stopped: Promise<void> | undefined;

@@ -9,7 +9,13 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const NEW_PASSWORD = 'a brand new passphrase';
-const forgot = (email: string) => server.anonymous.api('POST', '/api/auth/forgot-password', { email });
+/** Asks for a link; for the account's email, waits for its mail (written just after the answer). */
+async function forgot(email: string) {
+  const before = server.outbox.list().length;
+  const res = await server.anonymous.api('POST', '/api/auth/forgot-password', { email });
+  if (email === server.session.user.email) await expect.poll(() => server.outbox.list().length).toBe(before + 1);
+  return res;
+}
 const reset = (token: string, password = NEW_PASSWORD) =>
   server.anonymous.api('POST', '/api/auth/reset-password', { token, password });
 const login = (password: string) => server.anonymous.api('POST', '/api/auth/login', { email: server.session.user.email, password });

@@ -14,19 +14,22 @@ const claims = { userId: 'user-1', sessionVersion: 0 };
 function forge(payload: Record<string, unknown>, alg = 'HS256', key = secret) {
   return new SignJWT(payload).setProtectedHeader({ alg }).sign(key);
 }
-const valid = { sub: 'user-1', ver: 0, iss: 'llm-journey/stage-4', aud: 'llm-journey/stage-4/api' };
+const valid = { sub: 'user-1', ver: 0, iss: 'llm-journey/stage-4', aud: 'llm-journey/stage-4/api', jti: 'token-1' };
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('session tokens', () => {
-  it('round-trips the user id and session version', async () => {
+  it('round-trips the user id and session version, with an id of its own and its expiry', async () => {
     const token = await tokens.issue(claims);
-    expect(await tokens.verify(token)).toEqual(claims);
     const payload = decodeJwt(token);
+    expect(await tokens.verify(token)).toEqual({ ...claims, tokenId: payload.jti, expiresAt: payload.exp });
+    expect(payload.jti).toMatch(/^[\w-]{36}$/);
+    expect(decodeJwt(await tokens.issue(claims)).jti).not.toBe(payload.jti);
     expect(payload.exp! - payload.iat!).toBe(tokens.lifetimeSeconds);
   });
 
   it('accepts a hand-made token only when every claim is right (the forge helper works)', async () => {
-    expect(await tokens.verify(await forge({ ...valid, iat: now(), exp: now() + 60 }))).toEqual(claims);
+    const exp = now() + 60;
+    expect(await tokens.verify(await forge({ ...valid, iat: now(), exp }))).toEqual({ ...claims, tokenId: 'token-1', expiresAt: exp });
   });
 
   it('refuses alg "none"', async () => {
@@ -54,7 +57,8 @@ describe('session tokens', () => {
     expect(await tokens.verify(await forge({ ...valid, iss: 'someone-else', iat: now(), exp: now() + 60 }))).toBeNull();
     expect(await tokens.verify(await forge({ ...valid, aud: 'another-api', iat: now(), exp: now() + 60 }))).toBeNull();
     expect(await tokens.verify(await forge({ ...valid, iat: now() }))).toBeNull(); // no exp
-    expect(await tokens.verify(await forge({ sub: 'user-1', iss: valid.iss, aud: valid.aud, iat: now(), exp: now() + 60 }))).toBeNull(); // no ver
+    expect(await tokens.verify(await forge({ sub: 'user-1', iss: valid.iss, aud: valid.aud, jti: 'x', iat: now(), exp: now() + 60 }))).toBeNull(); // no ver
+    expect(await tokens.verify(await forge({ ...valid, jti: undefined, iat: now(), exp: now() + 60 }))).toBeNull(); // no jti
   });
 
   it('refuses garbage without throwing', async () => {

@@ -13,6 +13,7 @@ const HOSTILE = [
   '" OR 1=1 --',
   "' UNION SELECT name, sql, type FROM sqlite_master --",
   '%_\\ LIKE wildcards and a backslash',
+  "a line break\n'); --", // (NUL and other control characters are refused: see hardening.test.ts)
   '; PRAGMA writable_schema = 1;',
 ];
 

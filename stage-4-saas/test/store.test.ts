@@ -39,12 +39,12 @@ async function rejection(promise: Promise<unknown>): Promise<StoreError> {
 
 describe('HttpPatternStore', () => {
   it('teaches, lists, updates, chats and deletes through the API', async () => {
-    const taught = await store.add({ trigger: 'good morning', response: 'Morning!' });
+    const { pattern: taught } = await store.add({ trigger: 'good morning', response: 'Morning!' });
     expect(await store.list()).toContainEqual(taught);
     expect(await store.chat('Good morning!')).toMatchObject({ text: 'Morning!', patternId: taught.id });
 
     const changed = await store.update(taught.id, { response: 'MORNING!' });
-    expect(changed).toMatchObject({ id: taught.id, trigger: 'good morning', response: 'MORNING!' });
+    expect(changed).toMatchObject({ pattern: { id: taught.id, trigger: 'good morning', response: 'MORNING!' }, overlaps: [] });
     expect((await store.chat('good morning')).text).toBe('MORNING!');
 
     await store.remove(taught.id);

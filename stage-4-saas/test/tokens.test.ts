@@ -11,7 +11,7 @@ afterEach(() => server.close());
 const ISSUER = 'llm-journey/stage-4';
 const AUDIENCE = 'llm-journey/stage-4/api';
 const now = () => Math.floor(Date.now() / 1000);
-const claimsFor = (userId: string) => ({ sub: userId, ver: 0, iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 3600 });
+const claimsFor = (userId: string) => ({ sub: userId, ver: 0, iss: ISSUER, aud: AUDIENCE, jti: 'token-1', iat: now(), exp: now() + 3600 });
 
 /** How a program and a browser would each present a token. */
 const asBearer = (token: string) => call(server.url, 'GET', '/api/patterns', undefined, { headers: { authorization: `Bearer ${token}` } });

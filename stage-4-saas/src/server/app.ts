@@ -12,6 +12,8 @@ import { requireOrg } from './auth/active-org';
 import { sameOriginOnly } from './auth/same-origin';
 import type { FileOutbox } from './mail/outbox';
 import { errorHandler, notFoundHandler } from './errors';
+import { allowedHostsOnly } from './allowed-hosts';
+import { noStore } from './no-store';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -27,6 +29,8 @@ export interface AppDeps {
   organizations: Organizations;
   invitations: Invitations;
   logger: Logger;
+  /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
+  appUrl: string;
   /** Secure cookies; no development pages. */
   production: boolean;
   /** Its mails are listed at /dev/outbox, outside production only. */
@@ -39,9 +43,10 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ patterns, accounts, organizations, invitations, logger, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ patterns, accounts, organizations, invitations, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.
@@ -60,11 +65,11 @@ export function createApp({ patterns, accounts, organizations, invitations, logg
     }),
   );
 
-  app.use('/api', cookieParser(), sameOriginOnly);
+  app.use('/api', noStore, cookieParser(), sameOriginOnly);
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   app.use('/api', healthRoutes(), authRoutes(accounts, production));
-  app.use('/api', requireUser(accounts));
+  app.use('/api', requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
   // The brain: the session's active organization (one of the user's own, checked on every request).

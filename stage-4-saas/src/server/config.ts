@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { STAGE } from '../shared/stage';
+import { DEFAULT_PATTERN_QUOTA } from './quota';
 
 /** Where the database lives unless DATA_DIR says otherwise: stage-4-saas/data, whatever the cwd. */
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -9,6 +10,8 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 const PORT_RULE = 'must be a whole number from 0 to 65535 (0 picks a free port)';
 
 const EnvSchema = z.object({
+  // Loopback unless told otherwise: a LAN must be let in on purpose (see the README).
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(STAGE.port),
   DATA_DIR: z
     .string()
@@ -18,6 +21,8 @@ const EnvSchema = z.object({
     .transform((dir) => resolve(dir)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  // Patterns one user may keep (see quota.ts).
+  PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
   // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
   JWT_SECRET: z.string().optional(),
   // PostgreSQL, e.g. postgres://user@host:5432/journey. Unset: the embedded PGlite in DATA_DIR.
@@ -30,6 +35,8 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
+  /** The address to listen on: 127.0.0.1 unless HOST says otherwise. */
+  host: string;
   port: number;
   dataDir: string;
   /** PostgreSQL when set; otherwise PGlite in dataDir. */
@@ -39,6 +46,8 @@ export interface Config {
   production: boolean;
   jwtSecret: string | undefined;
   appUrl: string;
+  /** Patterns per user. */
+  patternQuota: number;
 }
 
 /**
@@ -53,8 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL } = parsed.data;
+  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA } = parsed.data;
+  // Links in mails and the Host check need the real public address; localhost would be wrong there.
+  if (NODE_ENV === 'production' && !APP_URL) {
+    throw new Error('Invalid configuration:\n  APP_URL: required when NODE_ENV=production (the address people open, e.g. https://bot.example.com)');
+  }
   return {
+    host: HOST,
     port: PORT,
     dataDir: DATA_DIR,
     databaseUrl: DATABASE_URL,
@@ -62,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: NODE_ENV === 'production',
     jwtSecret: JWT_SECRET,
     appUrl: APP_URL ?? `http://localhost:${PORT}`,
+    patternQuota: PATTERN_QUOTA,
   };
 }

@@ -1,35 +1,56 @@
 import { PatternEngine, type Pattern } from '@journey/llm-core';
 
-/** Engines of the organizations active most recently; the others are rebuilt from the database on demand. */
-const DEFAULT_CACHED_ENGINES = 500;
+/**
+ * How many patterns the cached engines may hold together. An engine's memory grows with its
+ * patterns, so the bound counts patterns, not engines: 500 small organizations' engines, or 50 full ones.
+ */
+export const DEFAULT_CACHED_PATTERNS = 50_000;
+
+type Entry = { engine: Promise<PatternEngine>; size: number };
 
 /**
  * One engine per organization: its members share one brain, and no chat may ever know another
  * organization's patterns. An engine is built from the database the first time the organization
  * needs it, then kept in step by the service. A Map remembers insertion order, which makes it a
- * small least-recently-used cache. It holds the promise of the engine, so that requests arriving
- * while it is being built wait for the same build instead of starting their own.
+ * small least-recently-used cache: when the engines hold more patterns than `capacity`, the least
+ * recently used ones are dropped (and rebuilt if their organization comes back). It holds the
+ * promise of the engine, so that requests arriving during a build wait for that same build.
  */
 export function createEngineCache(
   load: (orgId: string) => Promise<Pattern[]>,
   fallback: string,
-  capacity = DEFAULT_CACHED_ENGINES,
+  capacity = DEFAULT_CACHED_PATTERNS,
 ) {
-  const engines = new Map<string, Promise<PatternEngine>>();
+  const engines = new Map<string, Entry>();
+  let held = 0; // patterns in the cached engines, as of each one's last use
+
+  /** Counts the engine's current size, then drops the least recently used engines over the bound. */
+  function account(orgId: string, entry: Entry, engine: PatternEngine): PatternEngine {
+    if (engines.get(orgId) !== entry) return engine; // dropped or invalidated meanwhile
+    held += engine.size - entry.size; // it may have grown or shrunk since its last use
+    entry.size = engine.size;
+    for (const [oldest, other] of engines) {
+      if (held <= capacity || oldest === orgId) break;
+      engines.delete(oldest);
+      held -= other.size;
+    }
+    return engine;
+  }
 
   return {
     /** The organization's engine, built if needed, and marked as the most recently used. */
     get(orgId: string): Promise<PatternEngine> {
-      let engine = engines.get(orgId);
-      if (engine) {
+      let entry = engines.get(orgId);
+      if (entry) {
         engines.delete(orgId);
       } else {
-        engine = load(orgId).then((patterns) => new PatternEngine(patterns, { fallback }));
-        engine.catch(() => engines.get(orgId) === engine && engines.delete(orgId)); // a failed build is not kept
-        if (engines.size >= capacity) engines.delete(engines.keys().next().value!);
+        const built: Entry = { engine: load(orgId).then((patterns) => new PatternEngine(patterns, { fallback })), size: 0 };
+        built.engine.catch(() => engines.get(orgId) === built && engines.delete(orgId)); // a failed build is not kept
+        entry = built;
       }
-      engines.set(orgId, engine);
-      return engine;
+      engines.set(orgId, entry);
+      const current = entry;
+      return entry.engine.then((engine) => account(orgId, current, engine));
     },
 
     /**
@@ -38,11 +59,17 @@ export function createEngineCache(
      * organization, another instance's write (the limit this stage shows; stage 5 removes it).
      */
     invalidate(orgId: string): void {
+      held -= engines.get(orgId)?.size ?? 0;
       engines.delete(orgId);
     },
 
     get size(): number {
       return engines.size;
+    },
+
+    /** Patterns held by the cached engines. */
+    get patterns(): number {
+      return held;
     },
   };
 }

@@ -12,6 +12,8 @@ const STATUS: Record<ErrorCode, number> = {
   input_too_long: 400,
   trigger_too_complex: 400,
   bad_request: 400,
+  invalid_path: 400,
+  invalid_cursor: 400,
   invalid_token: 400,
   confirmation_mismatch: 400,
   unauthorized: 401,
@@ -22,20 +24,23 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   invitation_expired: 410,
   email_taken: 409,
+  quota_exceeded: 409,
   invitation_used: 409,
   already_member: 409,
   last_owner: 409,
   no_organization: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  misdirected_request: 421,
   too_many_attempts: 429,
   internal_error: 500,
+  busy: 503,
 };
 
 /** ...and the headers some codes carry: how long to wait before trying again. */
 function headersFor({ code, details }: AppError): Record<string, string> {
   const wait = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  return code === 'too_many_attempts' && wait !== undefined ? { 'Retry-After': String(wait) } : {};
+  return (code === 'too_many_attempts' || code === 'busy') && wait !== undefined ? { 'Retry-After': String(wait) } : {};
 }
 
 /**
@@ -69,6 +74,8 @@ function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   // The engine's typed refusals (input too long, trigger too complex) are the client's mistake.
   if (isEngineError(err)) return new AppError(err.code, err.message, err.details);
+  // The router could not decode a path parameter (`/api/patterns/%`).
+  if (err instanceof URIError) return new AppError('invalid_path', 'The address has a broken %-escape.');
   if (typeof err !== 'object' || err === null) return undefined;
   const { status, type, expose, message } = err as { status?: number; type?: string; expose?: boolean; message?: string };
   // body-parser (and other http-errors) mark client errors with `expose`.

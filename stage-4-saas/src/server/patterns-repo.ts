@@ -2,6 +2,7 @@ import type { PatternInput } from '@journey/llm-core';
 import type { Pattern } from '../shared/api';
 import type { Queryable } from './db';
 import { iso, isUuid } from './db/iso';
+import type { PagePosition } from './page-cursor';
 
 const RETURNING = 'id, trigger, response, created_at AS "createdAt", updated_at AS "updatedAt", created_by AS "createdById"';
 
@@ -21,17 +22,39 @@ const pattern = ({ createdAt, updatedAt, createdById, email, ...rest }: Row, tea
  * statement says `org_id = $1`: to this module, another organization's pattern does not exist. And
  * if a statement forgot it, row-level security would still show only this organization's rows.
  */
+const WITH_TEACHER = `SELECT p.id, p.trigger, p.response, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+                p.created_by AS "createdById", u.email
+           FROM patterns p LEFT JOIN users u ON u.id = p.created_by`;
+
 export const patternsRepo = {
   list: async (tx: Queryable, orgId: string): Promise<Pattern[]> =>
+    (await tx.query<Row>(`${WITH_TEACHER} WHERE p.org_id = $1 ORDER BY p.created_at, p.id`, [orgId])).map((row) => pattern(row)),
+
+  /**
+   * Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with
+   * its place. The place is the exact created_at in microseconds since 1970 (an ISO string would
+   * round it to milliseconds and skip or repeat rows at a page's edge), then the id.
+   */
+  page: async (tx: Queryable, orgId: string, after: PagePosition, limit: number) =>
     (
-      await tx.query<Row>(
-        `SELECT p.id, p.trigger, p.response, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-                p.created_by AS "createdById", u.email
-           FROM patterns p LEFT JOIN users u ON u.id = p.created_by
-          WHERE p.org_id = $1 ORDER BY p.created_at, p.id`,
-        [orgId],
+      await tx.query<Row & { micros: string }>(
+        `${WITH_TEACHER.replace('FROM', `, (extract(epoch FROM p.created_at) * 1000000)::bigint::text AS micros FROM`)}
+          WHERE p.org_id = $1
+            AND (p.created_at, p.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid)
+          ORDER BY p.created_at DESC, p.id DESC LIMIT $4`,
+        [orgId, after.micros, after.id, limit],
       )
-    ).map((row) => pattern(row)),
+    ).map(({ micros, ...row }) => ({ pattern: pattern(row), position: { micros, id: row.id } })),
+
+  count: async (tx: Queryable, orgId: string): Promise<number> =>
+    Number((await tx.query<{ n: string }>('SELECT count(*) AS n FROM patterns WHERE org_id = $1', [orgId]))[0]!.n),
+
+  /**
+   * Holds the organization's row until the transaction ends: writers that count before they add
+   * (the quota) take turns, so two parallel requests cannot both pass the last free place.
+   */
+  lock: async (tx: Queryable, orgId: string): Promise<void> =>
+    void (await tx.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId])),
 
   insert: async (tx: Queryable, orgId: string, teacher: { id: string; email: string }, input: PatternInput): Promise<Pattern> => {
     const [row] = await tx.query<Row>(

@@ -1,13 +1,15 @@
-import type { PatternEngine, PatternInput, Reply } from '@journey/llm-core';
+import type { Overlap, PatternEngine, PatternInput, Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
 import { patternsRepo as repo } from './patterns-repo';
+import { START, decodeCursor, encodeCursor } from './page-cursor';
+import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
 /** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
-const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
+export const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
 
 /** Who teaches: the pattern list shows each pattern's teacher. */
 export type Teacher = { id: string; email: string };
@@ -20,7 +22,7 @@ export type Teacher = { id: string; email: string };
  * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
  * (auth/require-org.ts).
  */
-export function createPatternsService(db: Db) {
+export function createPatternsService(db: Db, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
   const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);
 
   /**
@@ -38,13 +40,30 @@ export function createPatternsService(db: Db) {
     }
   }
 
+  /** Counted inside the write's transaction, behind the organization's lock, so parallel requests cannot pass the quota together. */
+  async function checkRoom(tx: Queryable, orgId: string, adding: number): Promise<void> {
+    await repo.lock(tx, orgId);
+    checkQuota(quota, await repo.count(tx, orgId), adding);
+  }
+
   return {
     engines,
 
-    list: (orgId: string): Promise<Pattern[]> => db.forOrg(orgId, (tx) => repo.list(tx, orgId)),
+    /** One page of the organization's patterns, newest first; `nextCursor` asks for the next one (null: no more). */
+    page: (orgId: string, limit: number, cursor?: string): Promise<{ patterns: Pattern[]; nextCursor: string | null }> =>
+      db.forOrg(orgId, async (tx) => {
+        const rows = await repo.page(tx, orgId, cursor ? decodeCursor(cursor) : START, limit + 1); // one more: is there a next page?
+        const shown = rows.slice(0, limit);
+        const last = shown.at(-1);
+        return {
+          patterns: shown.map((row) => row.pattern),
+          nextCursor: rows.length > limit && last ? encodeCursor(last.position) : null,
+        };
+      }),
 
     teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
       changing(orgId, async (tx, engine) => {
+        await checkRoom(tx, orgId, 1);
         const pattern = await repo.insert(tx, orgId, teacher, input);
         engine.add(pattern);
         return pattern;
@@ -69,11 +88,12 @@ export function createPatternsService(db: Db) {
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
     importMany: (orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> =>
       changing(orgId, async (tx, engine) => {
+        await repo.lock(tx, orgId);
         const known = new Set((await repo.list(tx, orgId)).map(signature));
+        const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
+        await checkRoom(tx, orgId, fresh.length); // all of the file, or nothing
         const added: Pattern[] = [];
-        for (const input of inputs) {
-          if (known.has(signature(input))) continue;
-          known.add(signature(input));
+        for (const input of fresh) {
           const pattern = await repo.insert(tx, orgId, teacher, input);
           engine.add(pattern);
           added.push(pattern);
@@ -82,6 +102,9 @@ export function createPatternsService(db: Db) {
       }),
 
     chat: async (orgId: string, message: string): Promise<Reply> => (await engines.get(orgId)).reply(message),
+
+    /** The organization's other patterns that answer some of the same messages as this trigger (see PatternEngine.overlaps). */
+    overlaps: async (orgId: string, trigger: string, except: string): Promise<Overlap[]> => (await engines.get(orgId)).overlaps(trigger, except),
   };
 }
 

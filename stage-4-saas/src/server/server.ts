@@ -12,7 +12,7 @@ import { createApp } from './app';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
-import { FileOutbox } from './mail/outbox';
+import { FileOutbox, type Mailer } from './mail/outbox';
 
 /** How long in-flight requests get to finish after stop() before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,6 +24,10 @@ export interface ServerOptions {
   logger?: Logger;
   /** Tests pass a low bcrypt cost for speed; everywhere else the default (12) applies. */
   hasher?: PasswordHasher;
+  /** Where mails go instead of the development outbox (a real mailer; a failing one in tests). */
+  mailer?: Mailer;
+  /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -36,7 +40,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
-  const patterns = createPatternsService(db);
+  const patterns = createPatternsService(db, { quota: config.patternQuota });
   const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
   // Development mailer: files in DATA_DIR/outbox. Production needs a real one (see README).
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
@@ -44,11 +48,12 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
   const accounts = createAccounts(db, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
-    mailer: outbox,
+    mailer: options.mailer ?? outbox,
     appUrl: config.appUrl,
     hasher: options.hasher,
   });
-  const app = createApp({ patterns, accounts, organizations, invitations, logger, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ patterns, accounts, organizations, invitations, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
 
@@ -62,13 +67,13 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     outbox,
     logger,
 
-    /** Listens on config.port; resolves with the server's address once it does. */
+    /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>
       new Promise<string>((resolve, reject) => {
-        const listening = app.listen(config.port, (err?: Error) => {
+        const listening = app.listen(config.port, config.host, (err?: Error) => {
           if (err) return reject(err);
           const url = `http://localhost:${(listening.address() as AddressInfo).port}`;
-          logger.info({ url, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
+          logger.info({ url, host: config.host, dataDir: config.dataDir }, `stage ${STAGE.number} listening on ${url}`);
           resolve(url);
         });
         // close() waits for every open connection, and browsers keep theirs open between requests.

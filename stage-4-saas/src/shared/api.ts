@@ -9,15 +9,18 @@ import { z } from 'zod';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────────
 
-/** A required piece of text: trimmed, then neither empty nor longer than the shared limit. */
+/** Control characters (NUL and the like) have no place in what people type; tab and line breaks do. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+/** A required piece of text: trimmed, then neither empty nor longer than the shared limit, nor with control characters. */
 function text(label: string, max: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) })
     .trim()
     .min(1, `${label} must not be empty.`)
     .max(max, `${label} must be at most ${max} characters.`)
-    // PostgreSQL's text cannot hold the NUL character: refused here, with a reason, not a 500 there.
-    .refine((value) => !value.includes('\u0000'), `${label} must not contain the NUL character.`);
+    // PostgreSQL's text cannot hold the NUL character; control characters are refused anyway.
+    .regex(NO_CONTROL_CHARACTERS, `${label} must not contain control characters.`);
 }
 
 /** A trigger the engine can learn: `(a|b)` and `[optional]` groups may not multiply without end. */
@@ -39,6 +42,18 @@ export const PatternChangesSchema = PatternInputSchema.partial().refine(
   'Send a trigger, a response, or both.',
 );
 
+/** GET /api/patterns?limit=&cursor=: pages of 100 unless asked otherwise, 500 at most. */
+export const PAGE_SIZE = { default: 100, max: 500 } as const;
+export const PageQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int('limit must be a whole number.')
+    .min(1, 'limit must be at least 1.')
+    .max(PAGE_SIZE.max, `limit must be at most ${PAGE_SIZE.max}.`)
+    .default(PAGE_SIZE.default),
+  cursor: z.string({ error: 'cursor must be given once.' }).max(200, 'cursor is too long.').optional(),
+});
+
 export const ChatRequestSchema = z.object({ message: text('Message', LIMITS.message) }, bodyError);
 
 /** Trimmed and lowercased, so "Ada@Example.com " and "ada@example.com" are one account. */
@@ -56,11 +71,16 @@ const email = z
 const password = z
   .string({ error: (issue) => (issue.input === undefined ? 'Password is required.' : 'Password must be text.') })
   .min(1, 'Password is required.')
-  .max(1000, 'Password is too long.');
+  .max(1000, 'Password is too long.')
+  .regex(NO_CONTROL_CHARACTERS, 'Password must not contain control characters.');
 
 export const CredentialsSchema = z.object({ email, password }, bodyError);
 export const ForgotPasswordSchema = z.object({ email }, bodyError);
-const token = z.string({ error: 'Token is required.' }).min(1, 'Token is required.').max(200, 'Token is too long.');
+const token = z
+  .string({ error: 'Token is required.' })
+  .min(1, 'Token is required.')
+  .max(200, 'Token is too long.')
+  .regex(NO_CONTROL_CHARACTERS, 'Token must not contain control characters.');
 export const ResetPasswordSchema = z.object({ token, password }, bodyError);
 
 // Stage 4: organizations, members, invitations.
@@ -87,15 +107,37 @@ export const PatternSchema = z.strictObject({
 });
 export type Pattern = z.infer<typeof PatternSchema>;
 
+/** Why a pattern answered (llm-core's Explanation). */
+export const ExplanationSchema = z.strictObject({
+  match: z.enum(['exact', 'variant', 'wildcard', 'fuzzy']),
+  words: z.array(z.string()),
+  corrected: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+
+/** "Did you mean": a pattern the message almost matched. */
+export const AlternativeSchema = z.strictObject({
+  patternId: z.string(),
+  trigger: z.string(),
+  question: z.string(),
+  confidence: z.number(),
+});
+
 export const ReplySchema = z.strictObject({
   text: z.string(),
   patternId: z.string().nullable(),
   confidence: z.number(),
   captures: z.record(z.string(), z.string()),
+  how: ExplanationSchema.optional(),
+  alternatives: z.array(AlternativeSchema).optional(),
 });
 
-export const PatternListSchema = z.strictObject({ patterns: z.array(PatternSchema) });
-export const PatternAnswerSchema = z.strictObject({ pattern: PatternSchema });
+/** A pattern that already answered some of the messages a new or changed trigger answers. */
+export const OverlapSchema = z.strictObject({ id: z.string(), trigger: z.string(), takesOver: z.boolean() });
+
+/** One page, newest first; `nextCursor` asks for the next (null: that was the last). */
+export const PatternListSchema = z.strictObject({ patterns: z.array(PatternSchema), nextCursor: z.string().nullable() });
+export const PatternAnswerSchema = z.strictObject({ pattern: PatternSchema, overlaps: z.array(OverlapSchema) });
 export const ChatAnswerSchema = z.strictObject({ reply: ReplySchema });
 export const ImportAnswerSchema = z.strictObject({ imported: z.number().int() });
 export type PatternList = z.infer<typeof PatternListSchema>;
@@ -160,6 +202,8 @@ export const ErrorCodeSchema = z.enum([
   'input_too_long', // the engine's own limits (llm-core)
   'trigger_too_complex',
   'bad_request', // any other malformed request
+  'invalid_path', // a broken %-escape in the address
+  'invalid_cursor', // a page cursor the server did not give out
   'invalid_token', // a password-reset token that is unknown, used or expired
   'confirmation_mismatch', // deleting an organization: the typed name does not match
   'unauthorized', // no valid session
@@ -175,8 +219,11 @@ export const ErrorCodeSchema = z.enum([
   'no_organization', // the user belongs to no organization: create one or accept an invitation
   'payload_too_large',
   'unsupported_media_type', // a body in a charset or encoding the server does not read
+  'misdirected_request', // a Host this server does not answer for (DNS rebinding)
   'email_taken',
+  'quota_exceeded', // the store is full; `details` says { limit, used, adding }
   'too_many_attempts', // `details.retryAfterSeconds` says how long to wait
+  'busy', // too many password hashes waiting; `details.retryAfterSeconds` says how long to wait
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -5,7 +5,7 @@ import type { User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
 import { signedOut } from './events';
 
-/** Who is signed in, and the way out. Fires SIGNED_OUT once the server has cleared the session. */
+/** Who is signed in, and the ways out. Fires SIGNED_OUT once the server has ended the session(s). */
 @customElement('journey-account-header')
 export class AccountHeader extends LitElement {
   static override styles = [
@@ -14,6 +14,8 @@ export class AccountHeader extends LitElement {
       :host {
         display: flex;
         align-items: center;
+        justify-content: flex-end;
+        flex-wrap: wrap; /* on a narrow screen the buttons move under the email rather than squeeze it */
         gap: 0.6rem;
         min-width: 0;
       }
@@ -30,6 +32,8 @@ export class AccountHeader extends LitElement {
         text-transform: uppercase;
       }
       .email {
+        min-width: 8rem;
+        flex: 0 1 auto;
         max-width: 13rem;
         overflow: hidden;
         text-overflow: ellipsis;
@@ -51,14 +55,22 @@ export class AccountHeader extends LitElement {
     return html`
       <span class="avatar" aria-hidden="true">${this.user.email.charAt(0)}</span>
       <span class="email" title=${this.user.email}>Signed in as <strong>${this.user.email}</strong></span>
-      <button class="secondary" ?disabled=${this.busy} @click=${this.logOut}>Log out</button>
+      <button class="secondary" ?disabled=${this.busy} @click=${() => this.logOut(() => this.auth.logOut())}>Log out</button>
+      <button
+        class="secondary"
+        title="Ends your sessions in every browser and every program token"
+        ?disabled=${this.busy}
+        @click=${() => this.logOut(() => this.auth.logOutEverywhere())}
+      >
+        Sign out everywhere
+      </button>
     `;
   }
 
-  private async logOut() {
+  private async logOut(end: () => Promise<void>) {
     this.busy = true;
     try {
-      await this.auth.logOut();
+      await end();
     } finally {
       // Even if the server could not be reached, this page stops showing the account.
       this.busy = false;

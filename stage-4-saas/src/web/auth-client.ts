@@ -25,6 +25,11 @@ export class HttpAuth {
     await request(this.base, 'POST', '/api/auth/logout');
   }
 
+  /** Ends every session of this account: other browsers and programs' tokens too. */
+  async logOutEverywhere(): Promise<void> {
+    await request(this.base, 'POST', '/api/auth/logout-everywhere');
+  }
+
   /** The server's answer, the same whether or not the email has an account. */
   async forgotPassword(email: string): Promise<string> {
     return (await request<MessageAnswer>(this.base, 'POST', '/api/auth/forgot-password', { email })).message;

@@ -171,6 +171,8 @@ export class JourneyApp extends LitElement {
   @state() private resetToken = resetTokenInUrl();
 
   @state() private patterns: Pattern[] = [];
+  /** Where the next page of the pattern list starts; null when all are shown. */
+  @state() private nextCursor: string | null = null;
   @state() private notice: Notice | null = null;
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
@@ -222,6 +224,7 @@ export class JourneyApp extends LitElement {
   private signedOut() {
     this.user = null;
     this.patterns = [];
+    this.nextCursor = null;
     this.notice = null;
   }
 
@@ -282,7 +285,12 @@ export class JourneyApp extends LitElement {
         ></journey-chat-panel>
         <div class="side">
           <journey-teach-form .store=${this.store}></journey-teach-form>
-          <journey-pattern-list .store=${this.store} .patterns=${this.patterns}></journey-pattern-list>
+          <journey-pattern-list
+            .store=${this.store}
+            .patterns=${this.patterns}
+            ?hasMore=${this.nextCursor !== null}
+            @load-more=${this.loadMore}
+          ></journey-pattern-list>
         </div>
       </main>
       <footer>Your patterns are stored on the server, in your account: nobody else can see them.</footer>
@@ -304,9 +312,28 @@ export class JourneyApp extends LitElement {
       </div>`;
   }
 
+  /** Reloads the list, as many pages as were shown (after a change, the rows stay where they were). */
   private async refresh() {
     try {
-      this.patterns = await this.store.list();
+      const shown = this.patterns.length;
+      let page = await this.store.listPage();
+      const patterns = page.patterns;
+      while (page.nextCursor && patterns.length < shown) {
+        page = await this.store.listPage(page.nextCursor);
+        patterns.push(...page.patterns);
+      }
+      this.patterns = patterns;
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error) };
+    }
+  }
+
+  private async loadMore() {
+    try {
+      const page = await this.store.listPage(this.nextCursor);
+      this.patterns = [...this.patterns, ...page.patterns];
+      this.nextCursor = page.nextCursor;
     } catch (error) {
       this.notice = { kind: 'error', text: errorMessage(error) };
     }

@@ -1,5 +1,5 @@
 import { createExport, parseExport, type ExportFile, type PatternInput, type Reply } from '@journey/llm-core';
-import { StoreError, type PatternStore } from '@journey/ui';
+import { StoreError, type PatternStore, type Taught } from '@journey/ui';
 import type { ChatAnswer, ErrorBody, ImportAnswer, Pattern, PatternAnswer, PatternList } from '../shared/api';
 
 /** A refusal from the server: its status, and its messages by field (e.g. `password`) when it gave some. */
@@ -13,6 +13,12 @@ export class ApiError extends StoreError {
     super(message, code);
   }
 }
+
+/** What GET /api/patterns answers: a page, and the cursor of the next one (null: that was the last). */
+export type PatternPage = PatternList;
+
+/** The largest page the server gives (PAGE_SIZE.max in src/shared/api.ts). */
+const MAX_PAGE = 500;
 
 /**
  * Stage 2's PatternStore: the patterns live on the server, and so does the engine. Every method is
@@ -28,16 +34,31 @@ export class HttpPatternStore implements PatternStore {
     private readonly onSignedOut: () => void = () => {},
   ) {}
 
+  /** One page of patterns, newest first; pass the previous page's `nextCursor` for the next one. */
+  async listPage(cursor?: string | null, limit?: number): Promise<PatternPage> {
+    const query = new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) });
+    return this.request<PatternPage>('GET', `/api/patterns${query.size ? `?${query}` : ''}`);
+  }
+
+  /** Every pattern, page after page, oldest first (the export file holds them all, in the order taught). */
   async list(): Promise<Pattern[]> {
-    return (await this.request<PatternList>('GET', '/api/patterns')).patterns;
+    const all: Pattern[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: PatternPage = await this.listPage(cursor, MAX_PAGE);
+      all.push(...page.patterns);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all.reverse();
   }
 
-  async add(input: PatternInput): Promise<Pattern> {
-    return (await this.request<PatternAnswer>('POST', '/api/patterns', input)).pattern;
+  /** The saved pattern, and the patterns that already answered some of its messages. */
+  async add(input: PatternInput): Promise<Taught> {
+    return this.request<PatternAnswer>('POST', '/api/patterns', input);
   }
 
-  async update(id: string, changes: Partial<PatternInput>): Promise<Pattern> {
-    return (await this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes)).pattern;
+  async update(id: string, changes: Partial<PatternInput>): Promise<Taught> {
+    return this.request<PatternAnswer>('PUT', `/api/patterns/${encodeURIComponent(id)}`, changes);
   }
 
   async remove(id: string): Promise<void> {

@@ -11,6 +11,7 @@ import { createUsersRepo, publicUser, type UserRecord } from '../users-repo';
 import { PASSWORD_BYTES, PasswordHasher, passwordProblem } from './passwords';
 import { PasswordResets, RESET_TOKEN_MINUTES } from './password-reset';
 import { SessionTokens } from './sessions';
+import { createRevokedSessionsRepo } from '../revoked-sessions-repo';
 import { AttemptThrottle, inMemory, type LimiterFactory } from './throttle';
 
 export interface AccountsOptions {
@@ -27,10 +28,30 @@ export interface AccountsOptions {
   limiters?: LimiterFactory;
 }
 
-/** 5 tries per account and per IP address in 15 minutes, for logins and for reset mails alike. */
-const ATTEMPTS = { attempts: 5, windowSeconds: 15 * 60 } as const;
-/** Every signup costs a bcrypt hash (a third of a second of CPU): unlimited, one client could keep the server busy. */
-const SIGNUPS_PER_IP = { attempts: 30, windowSeconds: 15 * 60 } as const;
+const MINUTES = 60;
+
+/**
+ * Logins (and token requests). Counted per account AND address first, so a stranger's wrong
+ * guesses lock out that stranger's address, not the owner, who gets in from their own. Guesses
+ * spread over many addresses meet the per-account rule: slower, but it holds. One address trying
+ * many accounts meets the per-address rule.
+ */
+export const LOGIN_RULES = {
+  accountAtAddress: { attempts: 5, windowSeconds: 15 * MINUTES },
+  address: { attempts: 20, windowSeconds: 15 * MINUTES },
+  account: { attempts: 30, windowSeconds: 60 * MINUTES },
+} as const;
+/** Reset mails: the same shape, so others' requests do not block the owner's; at most 10 mails an hour to one account. */
+export const RESET_RULES = {
+  accountAtAddress: { attempts: 5, windowSeconds: 15 * MINUTES },
+  address: { attempts: 20, windowSeconds: 15 * MINUTES },
+  account: { attempts: 10, windowSeconds: 60 * MINUTES },
+} as const;
+/** Every signup costs a bcrypt hash: unlimited, one client could keep the hashing threads busy. */
+export const SIGNUP_RULES = { address: { attempts: 30, windowSeconds: 15 * MINUTES } } as const;
+
+/** The keys an attempt is counted by. */
+const attemptKeys = (email: string, ip: string) => ({ account: email, address: ip, accountAtAddress: `${email} ${ip}` });
 
 /** One message for "no such email" and "wrong password", so nobody can probe who has an account. */
 const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password.');
@@ -50,14 +71,33 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   const resets = new PasswordResets(createPasswordResetsRepo(db));
   const hasher = options.hasher ?? new PasswordHasher();
   const tokens = new SessionTokens(options.secret, options.sessionSeconds);
-  const loginThrottle = new AttemptThrottle('login', ATTEMPTS, options.limiters ?? inMemory);
-  const resetThrottle = new AttemptThrottle('reset', ATTEMPTS, options.limiters ?? inMemory);
-  const signupThrottle = new AttemptThrottle('signup', SIGNUPS_PER_IP, options.limiters ?? inMemory);
+  const revoked = createRevokedSessionsRepo(db);
+  const loginThrottle = new AttemptThrottle('login', LOGIN_RULES, options.limiters ?? inMemory);
+  const resetThrottle = new AttemptThrottle('reset', RESET_RULES, options.limiters ?? inMemory);
+  const signupThrottle = new AttemptThrottle('signup', SIGNUP_RULES, options.limiters ?? inMemory);
 
   /** Throws 429 (with the seconds to wait) when any of the keys is out of attempts. */
-  async function throttle(limiter: AttemptThrottle, keys: string[]): Promise<void> {
+  async function throttle<Rule extends string>(limiter: AttemptThrottle<Rule>, keys: Record<Rule, string>): Promise<void> {
     const verdict = await limiter.attempt(keys);
     if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterSeconds);
+  }
+
+  async function mailResetLink(email: string): Promise<void> {
+    const user = await users.byEmail(email);
+    if (!user) return;
+    const token = await resets.issue(user.id);
+    await options.mailer.send({
+      to: user.email,
+      subject: 'Reset your password',
+      text: [
+        'Someone (hopefully you) asked to reset the password of your LLM Journey account.',
+        `Open this link within ${RESET_TOKEN_MINUTES} minutes to choose a new one:`,
+        '',
+        `${options.appUrl}/#reset=${token}`,
+        '',
+        'If it was not you, ignore this mail: your password stays as it is.',
+      ].join('\n'),
+    });
   }
 
   /** Both "unknown email" and "wrong password" spend one bcrypt comparison: same answer, same time. */
@@ -82,7 +122,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
     async signUp(email: string, password: string, ip: string): Promise<User> {
       const problem = passwordProblem(password, email);
       if (problem) throw weakPassword(problem);
-      await throttle(signupThrottle, [`ip:${ip}`]); // counted once the request would cost a hash
+      await throttle(signupThrottle, { address: ip }); // counted once the request would cost a hash
       const hash = await hasher.hash(password); // before the transaction, which must not wait for bcrypt
       const org = newOrganization(personalOrganizationName(email));
       return db.forOrg(org.id, async (tx) => {
@@ -96,7 +136,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
 
     /** The user, or 401 for any wrong email/password, or 429 after too many attempts. */
     async logIn(email: string, password: string, ip: string): Promise<User> {
-      const keys = [`ip:${ip}`, `account:${email}`];
+      const keys = attemptKeys(email, ip);
       await throttle(loginThrottle, keys);
       const user = await checkCredentials(email, password);
       if (!user) throw invalidCredentials();
@@ -112,31 +152,33 @@ export function createAccounts(db: Db, options: AccountsOptions) {
       return tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
     },
 
-    /** Who a token belongs to, if it is genuine, unexpired, of an existing user and not ended by a reset. */
+    /** Who a token belongs to, if it is genuine, unexpired, of an existing user, and not ended since. */
     async userForSession(token: string): Promise<User | undefined> {
       const claims = await tokens.verify(token);
-      const user = claims ? await users.byId(claims.userId) : undefined;
-      return user && user.sessionVersion === claims?.sessionVersion ? publicUser(user) : undefined;
+      if (!claims || (await revoked.isRevoked(claims.tokenId))) return undefined;
+      const user = await users.byId(claims.userId);
+      return user && user.sessionVersion === claims.sessionVersion ? publicUser(user) : undefined;
     },
 
-    /** Mails a reset link if the account exists. The caller answers the same either way. */
-    async requestPasswordReset(email: string, ip: string): Promise<void> {
-      await throttle(resetThrottle, [`ip:${ip}`, `account:${email}`]);
-      const user = await users.byEmail(email);
-      if (!user) return;
-      const token = await resets.issue(user.id);
-      await options.mailer.send({
-        to: user.email,
-        subject: 'Reset your password',
-        text: [
-          'Someone (hopefully you) asked to reset the password of your LLM Journey account.',
-          `Open this link within ${RESET_TOKEN_MINUTES} minutes to choose a new one:`,
-          '',
-          `${options.appUrl}/#reset=${token}`,
-          '',
-          'If it was not you, ignore this mail: your password stays as it is.',
-        ].join('\n'),
-      });
+    /** Logout: this token stops working on the server, not only in this browser. */
+    async endSession(token: string): Promise<void> {
+      const claims = await tokens.verify(token);
+      if (claims) await revoked.revoke(claims.tokenId, claims.expiresAt);
+    },
+
+    /** "Sign out everywhere": every token of this user issued so far stops working. */
+    endAllSessions(userId: string): Promise<void> {
+      return users.endSessions(userId);
+    },
+
+    /**
+     * Mails a reset link if the account exists. Only the throttle runs before the caller answers:
+     * looking the email up, storing the token and writing the mail happen after that answer (the
+     * returned `mailed`), so a known email is answered exactly as fast as an unknown one.
+     */
+    async requestPasswordReset(email: string, ip: string): Promise<{ mailed: Promise<void> }> {
+      await throttle(resetThrottle, attemptKeys(email, ip));
+      return { mailed: new Promise((resolve) => setImmediate(resolve)).then(() => mailResetLink(email)) };
     },
 
     /** Sets a new password with a mailed token: once, within 30 minutes. Ends every existing session. */

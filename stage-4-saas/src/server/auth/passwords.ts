@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { COMMON_PASSWORDS } from './common-passwords';
+import { runBcrypt } from './password-pool';
 
 /**
  * Passwords are HASHED, never encrypted: a hash cannot be turned back into the password, not even
@@ -30,12 +31,13 @@ export class PasswordHasher {
 
   constructor(readonly cost: number = DEFAULT_BCRYPT_COST) {}
 
+  /** Off the event loop, like verify (see password-pool.ts). */
   hash(password: string): Promise<string> {
-    return bcrypt.hash(password, this.cost);
+    return runBcrypt({ op: 'hash', password, cost: this.cost });
   }
 
   verify(password: string, hash: string): Promise<boolean> {
-    return bcrypt.compare(password, hash);
+    return runBcrypt({ op: 'verify', password, hash });
   }
 
   /**
@@ -43,8 +45,8 @@ export class PasswordHasher {
    * 1 ms and "wrong password" in 300 ms, and the timing alone would tell who has an account.
    */
   async verifyNobody(password: string): Promise<false> {
-    this.decoy ??= bcrypt.hash('decoy', this.cost);
-    await bcrypt.compare(password, await this.decoy);
+    this.decoy ??= this.hash('decoy');
+    await this.verify(password, await this.decoy);
     return false;
   }
 

@@ -17,12 +17,12 @@ const unauthorized = () => new AppError('unauthorized', 'Sign in first.');
 
 /**
  * The gate in front of every protected route: no valid session, no entry (401). A valid token is
- * not enough on its own: the user must still exist and the token must be of their current
- * session version (a password reset ends older sessions).
+ * not enough on its own: the user must still exist, the token must be of their current session
+ * version (a password reset or "sign out everywhere" ends older sessions) and not logged out.
  */
-export function requireUser(accounts: Accounts): RequestHandler {
+export function requireUser(accounts: Accounts, production: boolean): RequestHandler {
   return async (req, _res, next) => {
-    const token = sessionTokenOf(req);
+    const token = sessionTokenOf(req, production);
     const user = token ? await accounts.userForSession(token) : undefined;
     if (!user) return next(unauthorized());
     req.user = user;

@@ -13,22 +13,27 @@ export const inMemory: LimiterFactory = (options) => new RateLimiterMemory(optio
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Slows down password guessing: every attempt takes a point from each of its keys (the account,
- * the client's IP) BEFORE the password is checked, so fifty parallel guesses cannot all slip past
- * a check that only counted failures afterwards. A success gives its point back.
+ * Slows down password guessing. Each rule counts attempts by one key (e.g. the account, the
+ * address, or both together); every attempt takes a point from each rule's key BEFORE the password
+ * is checked, so fifty parallel guesses cannot all slip past a check that only counted failures
+ * afterwards. A success gives its points back.
  */
-export class AttemptThrottle {
-  private readonly limiter: RateLimiterAbstract;
+export class AttemptThrottle<Rule extends string> {
+  private readonly limiters: [Rule, RateLimiterAbstract][];
 
-  constructor(name: string, options: ThrottleOptions, createLimiter: LimiterFactory = inMemory) {
-    this.limiter = createLimiter({ keyPrefix: name, points: options.attempts, duration: options.windowSeconds });
+  /** `rules` in the order they are checked: the first one out of points refuses, the later ones are not charged. */
+  constructor(name: string, rules: Record<Rule, ThrottleOptions>, createLimiter: LimiterFactory = inMemory) {
+    this.limiters = (Object.entries(rules) as [Rule, ThrottleOptions][]).map(([rule, options]) => [
+      rule,
+      createLimiter({ keyPrefix: `${name}:${rule}`, points: options.attempts, duration: options.windowSeconds }),
+    ]);
   }
 
-  /** Takes one attempt on every key, in order; refuses at the first key that has none left. */
-  async attempt(keys: readonly string[]): Promise<Verdict> {
-    for (const key of keys) {
+  /** Takes one attempt from every rule's key; refuses at the first rule that has none left. */
+  async attempt(keys: Record<Rule, string>): Promise<Verdict> {
+    for (const [rule, limiter] of this.limiters) {
       try {
-        await this.limiter.consume(key);
+        await limiter.consume(keys[rule]);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection; // the store failed: let it be a 500
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
@@ -37,8 +42,8 @@ export class AttemptThrottle {
     return { allowed: true };
   }
 
-  /** A success: give back this attempt's point on every key. */
-  async succeeded(keys: readonly string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.limiter.reward(key, 1)));
+  /** A success: give back this attempt's point on every rule. */
+  async succeeded(keys: Record<Rule, string>): Promise<void> {
+    await Promise.all(this.limiters.map(([rule, limiter]) => limiter.reward(keys[rule], 1)));
   }
 }

@@ -33,26 +33,36 @@ export function authRoutes(accounts: Accounts, production: boolean): Router {
     res.json({ token: await accounts.startSession(user.id), expiresInSeconds: accounts.sessionSeconds });
   });
 
-  // A token cannot be taken back (see sessions.ts): logging out removes it from this browser.
-  router.post('/auth/logout', (_req, res) => {
+  // The token stops working on the server (see sessions.ts), and the cookie leaves this browser.
+  router.post('/auth/logout', async (req, res) => {
+    const token = sessionTokenOf(req, production);
+    if (token) await accounts.endSession(token);
     clearSessionCookie(res, production);
     res.status(204).end();
   });
 
-  router.get('/auth/me', requireUser(accounts), (req, res) => {
+  // Every session of this user ends: other browsers, programs' tokens, a stolen cookie.
+  router.post('/auth/logout-everywhere', requireUser(accounts, production), (req, res) => {
+    accounts.endAllSessions(signedInUser(req).id);
+    clearSessionCookie(res, production);
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireUser(accounts, production), (req, res) => {
     res.json({ user: signedInUser(req) });
   });
 
   // For the page: "nobody is signed in" is an ordinary answer there, not an error (no 401).
   router.get('/auth/session', async (req, res) => {
-    const token = sessionTokenOf(req);
+    const token = sessionTokenOf(req, production);
     res.json({ user: (token && (await accounts.userForSession(token))) || null });
   });
 
-  // 202 whether or not the email has an account: the answer must not tell.
+  // 202 whether or not the email has an account, as fast either way: the answer must not tell.
   router.post('/auth/forgot-password', jsonBody, async (req, res) => {
     const { email } = validate(ForgotPasswordSchema, req.body);
-    await accounts.requestPasswordReset(email, req.ip ?? 'unknown');
+    const { mailed } = await accounts.requestPasswordReset(email, req.ip ?? 'unknown');
+    mailed.catch((err: unknown) => req.log.error({ err }, 'password reset mail failed'));
     res.status(202).json({ message: 'If this email has an account, a reset link is on its way.' });
   });
 

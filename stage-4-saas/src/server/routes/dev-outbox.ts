@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { FileOutbox, StoredMail } from '../mail/outbox';
+import { loopbackOnly } from '../loopback-only';
 
 /** Text made safe to place inside HTML: the mail holds user input (an email address, at least). */
 const escapeHtml = (text: string) =>
@@ -17,10 +18,11 @@ const renderMail = (mail: StoredMail) => `
 
 /**
  * GET /dev/outbox: the mails the app "sent", for a developer to read. Mounted only outside
- * production (see app.ts): in production these mails must go through a real mailer instead.
+ * production (see app.ts), and shown only to a browser on this machine: the mails hold
+ * password-reset links. In production these mails must go through a real mailer instead.
  */
 export function devOutboxRoutes(outbox: FileOutbox): Router {
-  return Router().get('/dev/outbox', (_req, res) => {
+  return Router().get('/dev/outbox', loopbackOnly, (_req, res) => {
     const mails = outbox.list();
     res.type('html').send(`<!doctype html>
 <html lang="en">

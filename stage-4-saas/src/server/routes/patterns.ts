@@ -5,7 +5,7 @@ import { activeOrg } from '../auth/active-org';
 import { AppError } from '../app-error';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { PatternChangesSchema, PatternInputSchema } from '../../shared/api';
+import { PageQuerySchema, PatternChangesSchema, PatternInputSchema } from '../../shared/api';
 
 // Written for the person who sees it in the page (the API client knows which id it asked for).
 // The same answer whether the pattern never existed or belongs to another organization: a 404
@@ -16,19 +16,23 @@ const notFound = () => new AppError('not_found', 'That pattern does not exist; s
 export function patternRoutes(patterns: PatternsService): Router {
   const router = Router();
 
+  // A page at a time: `?limit=` (100 by default), and `?cursor=` from the previous page's nextCursor.
   router.get('/patterns', async (req, res) => {
-    res.json({ patterns: await patterns.list(activeOrg(req).id) });
+    const { limit, cursor } = validate(PageQuerySchema, req.query);
+    res.json(await patterns.page(activeOrg(req).id, limit, cursor));
   });
 
   router.post('/patterns', jsonBody, async (req, res) => {
-    const pattern = await patterns.teach(activeOrg(req).id, signedInUser(req), validate(PatternInputSchema, req.body));
-    res.status(201).json({ pattern });
+    const orgId = activeOrg(req).id;
+    const pattern = await patterns.teach(orgId, signedInUser(req), validate(PatternInputSchema, req.body));
+    // overlaps: the patterns that already answered some of the same messages, for the page to mention.
+    res.status(201).json({ pattern, overlaps: await patterns.overlaps(orgId, pattern.trigger, pattern.id) });
   });
 
   router.put('/patterns/:id', jsonBody, async (req, res) => {
     const pattern = await patterns.update(activeOrg(req).id, req.params.id, validate(PatternChangesSchema, req.body));
     if (!pattern) throw notFound();
-    res.json({ pattern });
+    res.json({ pattern, overlaps: patterns.overlaps(signedInUser(req).id, pattern.trigger, pattern.id) });
   });
 
   router.delete('/patterns/:id', async (req, res) => {

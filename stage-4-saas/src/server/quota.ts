@@ -1,0 +1,15 @@
+import { AppError } from './app-error';
+
+/** Patterns one user may keep, unless PATTERN_QUOTA says otherwise: every store has a limit. */
+export const DEFAULT_PATTERN_QUOTA = 1_000;
+
+/** Throws `quota_exceeded` when adding `adding` patterns to `used` would pass `limit`; nothing is stored then. */
+export function checkQuota(limit: number, used: number, adding: number): void {
+  if (used + adding <= limit) return;
+  const room = Math.max(0, limit - used);
+  throw new AppError(
+    'quota_exceeded',
+    `You have ${used} of ${limit} patterns; ${adding === 1 ? 'this one does not fit' : `these ${adding} do not fit (room for ${room})`}. Delete some first.`,
+    { limit, used, adding },
+  );
+}
