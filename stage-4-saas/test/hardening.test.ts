@@ -38,7 +38,7 @@ describe('small leaks and crashes', () => {
 
   it('NUL and other control characters are refused in every text field, and nothing is stored', async () => {
     server = await startTestServer();
-    const before = patternCount(server);
+    const before = await patternCount(server);
     for (const bad of ['\u0000hello', 'hel\u0000lo', 'bell\u0007', 'esc\u001b[31m', 'del\u007f']) {
       for (const body of [{ trigger: bad, response: 'fine' }, { trigger: 'fine', response: bad }]) {
         const res = await server.api('POST', '/api/patterns', body);
@@ -48,7 +48,7 @@ describe('small leaks and crashes', () => {
       expect((await server.api('POST', '/api/chat', { message: bad })).status).toBe(400);
       expect((await server.anonymous.api('POST', '/api/auth/signup', { email: uniqueEmail(), password: `${PASSWORD}${bad}` })).status).toBe(400);
     }
-    expect(patternCount(server)).toBe(before);
+    expect(await patternCount(server)).toBe(before);
     // Line breaks and tabs are text people type: a response may have them.
     expect((await server.api('POST', '/api/patterns', { trigger: 'recipe', response: 'Step 1\n\tStep 2' })).status).toBe(201);
   });

@@ -37,8 +37,8 @@ describe.each(ENGINES)('organizations and members on %s', (engine) => {
     await as(server.url, who, 'member', world.org.id)('POST', '/api/patterns', { trigger: 'taught by the member', response: 'ok' });
     const { patterns } = (await as(server.url, who, 'admin', world.org.id)('GET', '/api/patterns')).json;
     expect(patterns.map((p: { trigger: string; createdBy: { email: string } }) => [p.trigger, p.createdBy.email])).toEqual([
+      ['taught by the member', who.member.user.email], // newest first
       ['acme secret', who.owner.user.email],
-      ['taught by the member', who.member.user.email],
     ]);
   });
 
@@ -104,7 +104,7 @@ describe.each(ENGINES)('organizations and members on %s', (engine) => {
     const res = await them('GET', '/api/patterns');
     expect([res.status, res.json.error.code]).toEqual([409, 'no_organization']);
     expect((await them('POST', '/api/orgs', { name: 'Fresh start' })).status).toBe(201);
-    expect((await them('GET', '/api/patterns')).json).toEqual({ patterns: [] });
+    expect((await them('GET', '/api/patterns')).json).toEqual({ patterns: [], nextCursor: null });
     void world;
   });
 });

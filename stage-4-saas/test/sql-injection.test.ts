@@ -18,11 +18,6 @@ const HOSTILE = [
 ];
 
 describe('SQL injection', () => {
-  it('refuses the NUL character, which PostgreSQL text cannot hold, with a 400 that says so', async () => {
-    const res = await server.api('POST', '/api/patterns', { trigger: 'NUL \u0000 in the middle', response: 'x' });
-    expect([res.status, res.json.error.code, res.json.error.message]).toEqual([400, 'invalid_request', 'trigger: Trigger must not contain the NUL character.']);
-  });
-
   it('stores hostile text literally and returns it unchanged', async () => {
     const taught = [];
     for (const text of HOSTILE) {
