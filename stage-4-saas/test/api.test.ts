@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
 import { EXAMPLE_PATTERNS, STAGE_1_EXAMPLES } from '../src/server/examples';
-import { PASSWORD, clientFor, sessionCookieOf, startTestServer, tempDataDir, type TestServer } from './helpers';
+import { PASSWORD, clientFor, onPlan, sessionCookieOf, startTestServer, tempDataDir, type TestServer } from './helpers';
 
 let server: Omit<TestServer, "restart"> & Partial<Pick<TestServer, "restart">>;
 beforeEach(async () => {
@@ -131,6 +131,7 @@ describe('the HTTP API', () => {
 
   it('POST /api/import takes a file larger than an ordinary request may be', async () => {
     const patterns = Array.from({ length: 300 }, (_, i) => ({ trigger: `imported ${i}`, response: 'r'.repeat(900) }));
+    await onPlan(server.url, server.session, 'pro'); // more than the free plan's 10 patterns
     const res = await server.api('POST', '/api/import', createExport(patterns));
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ imported: 300 });

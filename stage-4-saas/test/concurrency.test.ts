@@ -8,7 +8,7 @@ describe.each(ENGINES)('concurrent writers on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
     // A quota far above what 50 writers can reach in 3 s: this test is about locks, not the cap.
-    server = await startTestServer({ engine, patternQuota: 1_000_000 });
+    server = await startTestServer({ engine, patternQuota: 1_000_000, plan: 'enterprise' });
   });
   afterAll(() => server?.close());
 

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExport } from '@journey/llm-core';
 import { freshDatabase, type TestDatabase } from './databases';
-import { ENGINES, call, listAll, signUp, spawnServer, tempDataDir, type Engine, type ServerProcess } from './helpers';
+import { ENGINES, call, listAll, onPlan, signUp, spawnServer, tempDataDir, type Engine, type ServerProcess } from './helpers';
 
 const running: ServerProcess[] = [];
 const cleanups: (() => unknown)[] = [];
@@ -35,6 +35,7 @@ describe.each(ENGINES)('durability on %s', (engine) => {
     const place = await newPlace(engine);
     const first = await start(place);
     const session = await signUp(first.url);
+    await onPlan(first.url, session); // room for more than the free plan's 10 patterns
     const before = (await listAll(first.url, session)).length;
 
     // 8 writers keep writing; the process is killed once 100 writes are acknowledged, with more in flight.

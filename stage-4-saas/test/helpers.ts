@@ -70,6 +70,16 @@ export async function listAll(url: string, session?: Session): Promise<Pattern[]
   return all;
 }
 
+/**
+ * Puts the session's active organization on a plan through demo billing (as its owner). Tests
+ * that teach or chat more than the free plan allows (10 patterns, 100 chats) start with this.
+ */
+export async function onPlan(url: string, session: Session, plan: 'free' | 'pro' | 'enterprise' = 'enterprise'): Promise<void> {
+  const { activeOrgId } = (await call(url, 'GET', '/api/orgs', undefined, { session })).json;
+  const res = await call(url, 'POST', `/api/orgs/${activeOrgId}/billing/demo`, { plan }, { session });
+  if (res.status !== 204) throw new Error(`demo billing refused: ${res.status} ${res.text}`);
+}
+
 /** The `name=value` part of the session cookie a response set (`__Host-session` in production). */
 export function sessionCookieOf(headers: Headers): string {
   const cookie = headers.getSetCookie().find((c) => /^(__Host-)?session=/.test(c));
@@ -139,6 +149,12 @@ export interface TestServerOptions {
   mailer?: Mailer;
   /** PostgreSQL (a new database, dropped on close) or PGlite in the data folder. */
   engine?: Engine;
+  /** More environment, e.g. the Stripe stand-in's (STRIPE_SECRET_KEY, STRIPE_API_URL, …). */
+  env?: Record<string, string>;
+  /** The clock plan limits read (a new month, the end of a grace period). */
+  now?: () => Date;
+  /** The plan of the signed-in user's organization (demo billing), for tests that need more than the free plan's 10 patterns. */
+  plan?: 'pro' | 'enterprise';
 }
 
 /**
@@ -185,15 +201,18 @@ async function serve(place: Place, options: TestServerOptions) {
     APP_URL: options.appUrl ?? 'http://localhost:3004',
     PATTERN_QUOTA: options.patternQuota?.toString(),
     ...(place.databaseUrl ? { DATABASE_URL: place.databaseUrl } : {}),
+    ...options.env,
   });
   const server = await createServer(config, {
     webRoot: options.webRoot,
     hasher: new PasswordHasher(options.bcryptCost ?? TEST_BCRYPT_COST),
     mailer: options.mailer,
     trustProxy: options.trustProxy,
+    now: options.now,
   });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   const session = await signUp(url, uniqueEmail('ada'));
+  if (options.plan) await onPlan(url, session, options.plan);
   let stopped: Promise<void> | undefined;
   return {
     url,

@@ -1,10 +1,10 @@
 import { createExport } from '@journey/llm-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ownerQuery, startTestServer, type TestServer } from './helpers';
+import { onPlan, ownerQuery, startTestServer, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ plan: 'pro' });
 });
 afterEach(() => server.close());
 
@@ -66,6 +66,7 @@ describe('GET /api/patterns is paginated', () => {
 
   it("pages never show another organization's patterns", async () => {
     const other = await server.signUp();
+    await onPlan(server.url, other.session, 'pro');
     await other.api('POST', '/api/import', createExport(numbered(20)));
     const ids = (await allPages(3)).flatMap((p) => p.patterns.map((pattern) => pattern.id));
     expect(ids).toHaveLength(5);

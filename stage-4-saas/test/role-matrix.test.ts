@@ -15,6 +15,7 @@ function bodyFor(row: MatrixRow, world: Awaited<ReturnType<typeof acme>>, accept
   if (row.path === '/api/invitations/accept') return { token: acceptToken };
   if (row.path.startsWith('/api/patterns')) return { trigger: 'taught in the matrix', response: 'yes' };
   if (row.path === '/api/chat') return { message: 'acme secret' };
+  if (row.path.includes('/billing/')) return { plan: 'pro' };
   if (row.path === '/api/import') return createExport([{ trigger: 'imported in the matrix', response: 'yes' }]);
   return undefined;
 }

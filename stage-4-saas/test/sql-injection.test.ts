@@ -3,7 +3,7 @@ import { ownerValue, startTestServer, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ plan: 'pro' });
 });
 afterEach(() => server.close());
 

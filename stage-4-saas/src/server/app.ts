@@ -7,6 +7,8 @@ import type { PatternsService } from './patterns-service';
 import type { Accounts } from './auth/accounts';
 import type { Organizations } from './organizations-service';
 import type { Invitations } from './invitations-service';
+import type { Billing } from './billing/billing-service';
+import type { PlanLimits } from './plan-limits';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
 import { sameOriginOnly } from './auth/same-origin';
@@ -20,6 +22,7 @@ import { chatRoutes } from './routes/chat';
 import { importRoutes } from './routes/import';
 import { authRoutes } from './routes/auth';
 import { orgRoutes } from './routes/orgs';
+import { billingRoutes, stripeWebhookRoutes } from './routes/billing';
 import { invitationRoutes } from './routes/invitations';
 import { devOutboxRoutes } from './routes/dev-outbox';
 
@@ -28,6 +31,8 @@ export interface AppDeps {
   accounts: Accounts;
   organizations: Organizations;
   invitations: Invitations;
+  billing: Billing;
+  limits: PlanLimits;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
@@ -43,7 +48,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ patterns, accounts, organizations, invitations, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ patterns, accounts, organizations, invitations, billing, limits, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -68,10 +73,11 @@ export function createApp({ patterns, accounts, organizations, invitations, logg
   app.use('/api', noStore, cookieParser(), sameOriginOnly);
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
-  app.use('/api', healthRoutes(), authRoutes(accounts, production));
+  // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
+  app.use('/api', healthRoutes(), authRoutes(accounts, production), stripeWebhookRoutes(billing));
   app.use('/api', requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
-  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), billingRoutes(billing, limits, patterns, organizations));
   // The brain: the session's active organization (one of the user's own, checked on every request).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

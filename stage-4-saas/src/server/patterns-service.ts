@@ -5,6 +5,7 @@ import type { Pattern } from '../shared/api';
 import { patternsRepo as repo } from './patterns-repo';
 import { START, decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
+import type { PlanLimits } from './plan-limits';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
@@ -22,7 +23,7 @@ export type Teacher = { id: string; email: string };
  * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
  * (auth/require-org.ts).
  */
-export function createPatternsService(db: Db, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
+export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
   const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);
 
   /**
@@ -40,10 +41,15 @@ export function createPatternsService(db: Db, { quota = DEFAULT_PATTERN_QUOTA } 
     }
   }
 
-  /** Counted inside the write's transaction, behind the organization's lock, so parallel requests cannot pass the quota together. */
+  /**
+   * Counted inside the write's transaction, behind the organization's lock, so parallel requests
+   * cannot pass a limit together: first the plan's (402), then the store's own quota (409).
+   */
   async function checkRoom(tx: Queryable, orgId: string, adding: number): Promise<void> {
     await repo.lock(tx, orgId);
-    checkQuota(quota, await repo.count(tx, orgId), adding);
+    const used = await repo.count(tx, orgId);
+    await limits.checkPatterns(tx, orgId, used, adding);
+    checkQuota(quota, used, adding);
   }
 
   return {
@@ -65,6 +71,7 @@ export function createPatternsService(db: Db, { quota = DEFAULT_PATTERN_QUOTA } 
       changing(orgId, async (tx, engine) => {
         await checkRoom(tx, orgId, 1);
         const pattern = await repo.insert(tx, orgId, teacher, input);
+        await limits.count(tx, orgId, teacher.id, 'teach', `${input.trigger} ${input.response}`);
         engine.add(pattern);
         return pattern;
       }),
@@ -92,6 +99,7 @@ export function createPatternsService(db: Db, { quota = DEFAULT_PATTERN_QUOTA } 
         const known = new Set((await repo.list(tx, orgId)).map(signature));
         const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
         await checkRoom(tx, orgId, fresh.length); // all of the file, or nothing
+        await limits.count(tx, orgId, teacher.id, 'import', fresh.map((p) => `${p.trigger} ${p.response}`).join(' '));
         const added: Pattern[] = [];
         for (const input of fresh) {
           const pattern = await repo.insert(tx, orgId, teacher, input);
@@ -101,7 +109,15 @@ export function createPatternsService(db: Db, { quota = DEFAULT_PATTERN_QUOTA } 
         return added;
       }),
 
-    chat: async (orgId: string, message: string): Promise<Reply> => (await engines.get(orgId)).reply(message),
+    /** The reply, once the chat is counted against the plan (402 when this month's are used). */
+    async chat(orgId: string, user: Teacher, message: string): Promise<Reply> {
+      const reply = (await engines.get(orgId)).reply(message);
+      await limits.countChat(orgId, user.id, message, reply.text);
+      return reply;
+    },
+
+    /** How many patterns the organization keeps (the usage page's first bar). */
+    count: (orgId: string): Promise<number> => db.forOrg(orgId, (tx) => repo.count(tx, orgId)),
 
     /** The organization's other patterns that answer some of the same messages as this trigger (see PatternEngine.overlaps). */
     overlaps: async (orgId: string, trigger: string, except: string): Promise<Overlap[]> => (await engines.get(orgId)).overlaps(trigger, except),

@@ -6,6 +6,8 @@ import { STAGE } from '../shared/stage';
 import type { Config } from './config';
 import { openDb } from './db';
 import { createPatternsService } from './patterns-service';
+import { createPlanLimits } from './plan-limits';
+import { createBilling } from './billing/billing-service';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createApp } from './app';
@@ -28,6 +30,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** The clock plan limits read (the month counted, the grace period); tests move it. */
+  now?: () => Date;
 }
 
 /**
@@ -40,8 +44,11 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
-  const patterns = createPatternsService(db, { quota: config.patternQuota });
+  const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now });
+  const patterns = createPatternsService(db, limits, { quota: config.patternQuota });
   const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
+  const billing = createBilling(db, organizations, { appUrl: config.appUrl, stripe: config.stripe });
+  logger.info(`billing: ${billing.mode === 'stripe' ? 'Stripe' : 'demo mode (no STRIPE_SECRET_KEY): plans change without a card'}`);
   // Development mailer: files in DATA_DIR/outbox. Production needs a real one (see README).
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
@@ -52,7 +59,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     appUrl: config.appUrl,
     hasher: options.hasher,
   });
-  const app = createApp({ patterns, accounts, organizations, invitations, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ patterns, accounts, organizations, invitations, billing, limits, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
@@ -64,6 +71,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     accounts,
     organizations,
     invitations,
+    billing,
+    limits,
     outbox,
     logger,
 

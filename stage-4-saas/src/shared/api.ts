@@ -172,6 +172,24 @@ export const OrgAnswerSchema = z.strictObject({ org: OrgSchema });
 export type OrgList = z.infer<typeof OrgListSchema>;
 export type OrgAnswer = z.infer<typeof OrgAnswerSchema>;
 
+// Stage 4: plans, usage and billing.
+export const PlanSchema = z.enum(['free', 'pro', 'enterprise'], { error: 'Plan must be free, pro or enterprise.' });
+export const CheckoutSchema = z.object({ plan: z.enum(['pro', 'enterprise'], { error: 'Plan must be pro or enterprise.' }) }, bodyError);
+export const DemoPlanSchema = z.object({ plan: PlanSchema }, bodyError);
+export const UrlAnswerSchema = z.strictObject({ url: z.string() });
+const limit = z.number().int().nullable(); // null: unlimited
+export const UsageSchema = z.strictObject({
+  plan: PlanSchema, // the plan whose limits apply now
+  paidPlan: PlanSchema, // the plan paid for (they differ once a past-due grace period is over)
+  billingStatus: z.enum(['active', 'past_due']),
+  graceEndsAt: z.iso.datetime().nullable(),
+  limits: z.strictObject({ patterns: limit, chatsPerMonth: limit }),
+  used: z.strictObject({ patterns: z.number().int(), chats: z.number().int(), teaches: z.number().int(), imports: z.number().int(), apiCalls: z.number().int() }),
+  period: z.iso.date(),
+  billing: z.enum(['stripe', 'demo']),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
 export const MemberSchema = z.strictObject({ userId: z.string(), email: z.string(), role: RoleSchema, joinedAt: z.iso.datetime() });
 export type Member = z.infer<typeof MemberSchema>;
 export const MemberListSchema = z.strictObject({ members: z.array(MemberSchema) });
@@ -206,8 +224,10 @@ export const ErrorCodeSchema = z.enum([
   'invalid_cursor', // a page cursor the server did not give out
   'invalid_token', // a password-reset token that is unknown, used or expired
   'confirmation_mismatch', // deleting an organization: the typed name does not match
+  'invalid_signature', // a Stripe webhook whose Stripe-Signature does not match its body
   'unauthorized', // no valid session
   'invalid_credentials', // wrong email or password (one code for both)
+  'plan_limit', // 402: the plan's limit is reached; `details` says { limit, plan, allowed, used, upgradeUrl }
   'cross_origin', // a change requested by another site (CSRF)
   'forbidden', // a member of the organization, but their role may not do this
   'invitation_wrong_email', // the invitation was sent to another email than the signed-in one
@@ -217,6 +237,7 @@ export const ErrorCodeSchema = z.enum([
   'already_member',
   'last_owner', // the last owner cannot be removed, demoted or leave
   'no_organization', // the user belongs to no organization: create one or accept an invitation
+  'no_subscription', // the billing portal, for an organization that never paid
   'payload_too_large',
   'unsupported_media_type', // a body in a charset or encoding the server does not read
   'misdirected_request', // a Host this server does not answer for (DNS rebinding)
