@@ -21,7 +21,7 @@ const EnvSchema = z.object({
     .transform((dir) => resolve(dir)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
-  // Patterns one user may keep (see quota.ts).
+  // Patterns one organization may keep (see quota.ts).
   PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
   // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
   JWT_SECRET: z.string().optional(),
@@ -46,7 +46,7 @@ export interface Config {
   production: boolean;
   jwtSecret: string | undefined;
   appUrl: string;
-  /** Patterns per user. */
+  /** Patterns per organization. */
   patternQuota: number;
 }
 

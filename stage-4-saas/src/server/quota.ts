@@ -1,6 +1,6 @@
 import { AppError } from './app-error';
 
-/** Patterns one user may keep, unless PATTERN_QUOTA says otherwise: every store has a limit. */
+/** Patterns one organization may keep, unless PATTERN_QUOTA says otherwise: every store has a limit. */
 export const DEFAULT_PATTERN_QUOTA = 1_000;
 
 /** Throws `quota_exceeded` when adding `adding` patterns to `used` would pass `limit`; nothing is stored then. */
