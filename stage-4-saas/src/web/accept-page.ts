@@ -144,8 +144,12 @@ export class InvitationCard extends LitElement {
 
   private buttons() {
     const fire = (name: string) => () => this.dispatchEvent(new Event(name));
+    // Refused: retrying cannot help. The wrong account can make way; any other refusal leads home.
+    if (this.error?.wrongEmail) {
+      return html`<div class="buttons"><button @click=${fire('other-account')}>Use another account</button></div>`;
+    }
     return html`<div class="buttons">
-      ${this.error && !this.error.wrongEmail
+      ${this.error
         ? html`<a href="/">Go to your patterns</a>`
         : html`<button ?disabled=${this.busy} @click=${fire('accept')}>Accept invitation</button>`}
       <button class="quiet" ?disabled=${this.busy} @click=${fire('other-account')}>Use another account</button>

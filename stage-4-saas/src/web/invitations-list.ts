@@ -55,9 +55,10 @@ export class InvitationsList extends LitElement {
         : html`<span class="chip">pending</span>`;
     return html`<li data-email=${invitation.email}>
       <div class="who">
-        <strong>${invitation.email}</strong> <span class="meta">as ${invitation.role}</span>
+        <strong>${invitation.email}</strong>
         <div class="meta">
-          ${invitation.invitedBy ? `Invited by ${invitation.invitedBy}, ` : ''}${invitation.acceptedAt ? `${day(invitation.createdAt)}` : expired ? `expired ${day(invitation.expiresAt)}` : `expires ${day(invitation.expiresAt)}`}
+          As ${invitation.role}${invitation.invitedBy ? `, by ${invitation.invitedBy}` : ''}
+          · ${invitation.acceptedAt ? `sent ${day(invitation.createdAt)}` : `${expired ? 'expired' : 'expires'} ${day(invitation.expiresAt)}`}
         </div>
       </div>
       <div class="controls">

@@ -25,13 +25,17 @@ export class InviteForm extends LitElement {
       }
       .fields {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
         gap: 0.6rem;
         align-items: start;
       }
       .fields select {
+        width: 100%;
         padding: 0.6rem 0.5rem;
         border-radius: 10px;
+      }
+      .fields .meta {
+        grid-column: 1 / -1;
       }
       .sent {
         display: grid;
@@ -94,10 +98,11 @@ export class InviteForm extends LitElement {
             <label for="invite-role">Role</label>
             <select id="invite-role" @change=${(e: Event) => (this.inviteRole = (e.target as HTMLSelectElement).value as Role)}>
               ${grantable(this.org.role).map(
-                (role) => html`<option value=${role} .selected=${role === this.inviteRole}>${role} (${ROLE_HINT[role]})</option>`,
+                (role) => html`<option value=${role} .selected=${role === this.inviteRole}>${role}</option>`,
               )}
             </select>
           </div>
+          <p class="meta">${article(this.inviteRole)} ${this.inviteRole} ${ROLE_HINT[this.inviteRole]}.</p>
         </div>
         <div><button type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : 'Send invitation'}</button></div>
       </form>
@@ -149,6 +154,8 @@ export class InviteForm extends LitElement {
     }
   }
 }
+
+const article = (role: Role) => (role === 'member' ? 'A' : 'An');
 
 declare global {
   interface HTMLElementTagNameMap {

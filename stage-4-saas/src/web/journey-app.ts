@@ -24,7 +24,7 @@ const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
 type Notice = { kind: 'error' | 'success'; text: string };
 
 /**
- * The page. Signed in: the header with the organization switcher, import/export and the account;
+ * The page. Signed in: the header with import/export and the account; the organization switcher;
  * then two tabs: the active organization's brain (chat, teach form, pattern list) and its members.
  * Signed out (or with a reset link): the sign-in page. An invitation link: the accept page.
  */
@@ -86,8 +86,8 @@ export class JourneyApp extends LitElement {
         gap: 0.75rem 1.25rem;
         min-width: 0;
       }
-      .account journey-org-switcher {
-        flex: 1 1 22rem;
+      journey-org-switcher {
+        margin: -0.25rem 0 1rem;
       }
       nav {
         display: flex;
@@ -351,6 +351,7 @@ export class JourneyApp extends LitElement {
     }
     const organizationPage = route.page === 'organization';
     return html`
+      <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
       <nav aria-label="Sections">
         <a href=${BRAIN_HREF} aria-current=${organizationPage ? 'false' : 'page'}>Chat and patterns</a>
         <a href=${ORGANIZATION_HREF} aria-current=${organizationPage ? 'page' : 'false'}>Members</a>
@@ -389,7 +390,6 @@ export class JourneyApp extends LitElement {
 
   private signedInActions(user: User) {
     return html`<div class="account">
-        <journey-org-switcher .orgs=${this.orgs ?? []} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
         <div class="actions">
           <button class="secondary" @click=${this.exportPatterns}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11 M7 10l5 5 5-5 M5 20h14" /></svg>Export

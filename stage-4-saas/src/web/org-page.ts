@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Org, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
-import { atLeast, ROLE_HINT } from './roles';
+import { atLeast } from './roles';
 import type { InvitationsList } from './invitations-list';
 import './members-list';
 import './invite-form';
@@ -63,7 +63,7 @@ export class OrgPage extends LitElement {
     return html`
       <div class="title">
         <h2>${this.org.name}</h2>
-        <p>You are ${this.org.role === 'member' ? 'a' : 'an'} <strong>${this.org.role}</strong> (${ROLE_HINT[this.org.role]}) · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
+        <p>You are ${this.org.role === 'member' ? 'a' : 'an'} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
         ${admin ? nothing : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
       <div class="columns ${admin ? '' : 'single'}">

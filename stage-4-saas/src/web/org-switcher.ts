@@ -27,19 +27,19 @@ export class OrgSwitcher extends LitElement {
       .picker {
         display: flex;
         align-items: center;
-        gap: 0.4rem;
+        gap: 0.5rem;
         min-width: 0;
-        flex: 1 1 12rem;
+        flex: 0 1 30rem;
       }
       label {
-        font-size: 0.8rem;
+        font-size: 0.85rem;
         font-weight: 600;
         color: var(--journey-muted);
       }
       select {
         flex: 1 1 auto;
         min-width: 0;
-        max-width: 18rem;
+        max-width: 24rem;
         font: inherit;
         font-size: 0.9rem;
         font-weight: 600;

@@ -16,8 +16,9 @@ export const canManage = (actor: Role, target: Role): boolean => atLeast(actor, 
 /** The roles this actor may hand out (in an invitation, or a change of role). */
 export const grantable = (actor: Role): Role[] => ROLES.filter((role) => canManage(actor, role));
 
+/** What each role may do, in the words of the invite form ("An admin …"). */
 export const ROLE_HINT: Record<Role, string> = {
   member: 'teaches and chats',
-  admin: 'also invites and removes members',
-  owner: 'also deletes the organization',
+  admin: 'teaches and chats, and invites, removes and changes the roles of members',
+  owner: 'does all an admin does, and names owners and deletes the organization',
 };
