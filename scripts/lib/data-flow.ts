@@ -11,7 +11,7 @@ export function layerOf(path: string): Layer {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name.endsWith('.md')) return 'docs';
   if (/^(test|e2e)\//.test(path)) return 'tests';
-  if (/\/migrations\//.test(path) || name.endsWith('.sql') || /^src\/server\/(db|migrate)\.ts$/.test(path)) {
+  if (/\/migrations\//.test(path) || name.endsWith('.sql') || /^src\/server\/((db|migrate)\.ts$|db\/)/.test(path)) {
     return 'database';
   }
   if (/^src\/server\/.*-repo\.ts$/.test(path)) return 'repository';

@@ -5,6 +5,8 @@ describe('layerOf', () => {
   it.each([
     ['src/server/migrations/002-users.sql', 'database'],
     ['src/server/db.ts', 'database'],
+    ['src/server/db/pglite.ts', 'database'],
+    ['src/server/migrate.ts', 'database'],
     ['src/server/users-repo.ts', 'repository'],
     ['src/server/patterns-service.ts', 'service'],
     ['src/server/auth/sessions.ts', 'service'],

@@ -10,7 +10,7 @@ test('editing a pattern another browser deleted shows the server’s reason and 
   await signUp(page, email);
   await teach(page, trigger, 'six');
 
-  // The same user on another browser: nobody else can delete it any more.
+  // The same user on another browser (or any member of the organization: they share its patterns).
   await deleteInAnotherBrowser(browser, email, trigger);
 
   await patternRow(page, trigger).getByRole('button', { name: /^Edit/ }).click();

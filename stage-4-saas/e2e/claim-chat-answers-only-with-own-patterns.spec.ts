@@ -1,7 +1,8 @@
 import { test, expect } from '@journey/testkit';
 import { say, signUp, teach, unique, uniqueEmail } from './page-actions';
 
-test("B's chat never answers with A's patterns, even asked word for word", async ({ page, browser }) => {
+// A and B each sign up, so each has an organization of their own and no organization in common.
+test("B's chat never answers with the patterns of A's organization, even asked word for word", async ({ page, browser }) => {
   const question = unique('what is the launch date');
   await signUp(page, uniqueEmail('alice'));
   await teach(page, question, 'March 3rd, keep it quiet');

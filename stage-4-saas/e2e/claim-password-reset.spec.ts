@@ -1,22 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test, expect } from '@journey/testkit';
-import { PASSWORD, logIn, logOut, signUp, uniqueEmail } from './page-actions';
+import { PASSWORD, lastMailTo, logIn, logOut, signUp, uniqueEmail } from './page-actions';
 
 // Chromium logs the refusals this spec causes on purpose (the old password's 401, the used link's
 // 400) as console errors; here they are the expected outcome.
 test.use({ allowConsoleErrors: [/status of (400|401)/] });
-
-/** The newest mail to `to` in the outbox (the e2e server runs as production: no /dev/outbox page). */
-function lastMailTo(to: string): { text: string } {
-  const outbox = join(process.env.STAGE4_E2E_DATA_DIR!, 'outbox');
-  const mails = readdirSync(outbox)
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(outbox, name), 'utf8')) as { to: string; text: string })
-    .filter((mail) => mail.to === to);
-  if (mails.length === 0) throw new Error(`no mail to ${to}`);
-  return mails.at(-1)!;
-}
 
 test('forgot password: a mailed link sets a new password once; the old one stops working', async ({ page }) => {
   const email = uniqueEmail('forgetful');

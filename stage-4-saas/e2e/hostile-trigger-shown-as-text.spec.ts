@@ -14,8 +14,8 @@ test('markup in a pattern is shown as text in every browser, and never runs', as
   await signUp(page, email);
   await teach(page, trigger, response);
 
-  // The second browser gets the text from the server. (Only the same user sees it now, but a
-  // script that ran here would act with that user's session: escaping matters more, not less.)
+  // The second browser gets the text from the server. (Every member of the organization sees it
+  // now: a script that ran here would act with a colleague's session. Escaping matters more.)
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await logIn(otherPage, email);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect } from '@journey/testkit';
 
@@ -80,4 +82,73 @@ export async function deleteInAnotherBrowser(browser: Browser, email: string, tr
   await otherPage.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(patternRow(otherPage, trigger)).toHaveCount(0);
   await other.close();
+}
+
+/** The newest mail to `to` in the outbox (the e2e server runs as production: no /dev/outbox page). */
+export function lastMailTo(to: string): { text: string } {
+  const outbox = join(process.env.STAGE4_E2E_DATA_DIR!, 'outbox');
+  const mails = readdirSync(outbox)
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(outbox, name), 'utf8')) as { to: string; text: string })
+    .filter((mail) => mail.to === to);
+  if (mails.length === 0) throw new Error(`no mail to ${to}`);
+  return mails.at(-1)!;
+}
+
+// ── Organizations (stage 4) ─────────────────────────────────────────────────────────────────────
+
+/** The footer names the organization whose patterns are shown: the sign that its brain has loaded. */
+export async function expectBrainOf(page: Page, orgName: string): Promise<void> {
+  await expect(page.getByText(`These patterns belong to ${orgName}`)).toBeVisible();
+}
+
+/** "New organization" in the header: creates it, and the page switches to it (its brain is empty). */
+export async function createOrganization(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New organization' }).click();
+  await page.getByLabel('Organization name').fill(name);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByText(`Created ${name}.`)).toBeVisible();
+  await expectBrainOf(page, name);
+  await expect(page.getByText('No patterns yet')).toBeVisible();
+}
+
+/** Picks an organization in the header's switcher (its options read "Name · role"). */
+export async function switchOrganization(page: Page, name: string): Promise<void> {
+  const picker = page.getByLabel('Organization', { exact: true });
+  const option = picker.locator('option', { hasText: `${name} · ` });
+  await picker.selectOption(await option.getAttribute('value'));
+  await expectBrainOf(page, name);
+}
+
+/** The "Members" tab: members, and for admins and owners the invitations. */
+export async function openMembers(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+}
+
+/** The "Chat and patterns" tab. */
+export async function openChat(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Chat and patterns' }).click();
+  await expect(page.getByRole('heading', { name: 'Chat' })).toBeVisible();
+}
+
+/** Invites `email` from the Members tab and returns the link the page shows to copy. */
+export async function invite(page: Page, email: string, role: 'member' | 'admin' | 'owner' = 'member'): Promise<string> {
+  await openMembers(page);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption(role);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText(`Invitation mailed to ${email} as ${role}.`)).toBeVisible();
+  return page.getByLabel('Invitation link').inputValue();
+}
+
+/** Opens an invitation link signed out, and signs up with the invited email: the page joins at once. */
+export async function acceptBySigningUp(page: Page, link: string, email: string, orgName: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: "You're invited to an organization" })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText(`You joined ${orgName} as`)).toBeVisible();
+  await expectBrainOf(page, orgName);
 }

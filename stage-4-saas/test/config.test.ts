@@ -14,7 +14,7 @@ describe('config', () => {
     expect(config.jwtSecret).toBeUndefined();
     expect(config.appUrl).toBe('http://localhost:3004');
     expect(config.logLevel).toBe('info');
-    expect(config.patternQuota).toBe(1000);
+    expect(config.patternQuota).toBe(50_000);
   });
 
   it('reads HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {

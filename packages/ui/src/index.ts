@@ -4,4 +4,4 @@ export { validatePattern, hasErrors, type PatternErrors } from './validate';
 export { theme, pageButtons } from './styles';
 export { ChatPanel } from './chat-panel';
 export { TeachForm } from './teach-form';
-export { PatternList } from './pattern-list';
+export { PatternList, type ListedPattern } from './pattern-list';

@@ -11,6 +11,13 @@ import { hasErrors, validatePattern, type PatternErrors } from './validate';
 const EDIT_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L18.5 9.5a2.1 2.1 0 0 0-4-4L4 16v4Z M13.5 6.5l4 4" /></svg>`;
 const DELETE_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 7h16 M10 11v6 M14 11v6 M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12 M9 7V4h6v3" /></svg>`;
 
+/**
+ * A pattern as the list shows it. `createdBy` is for stages where many people teach one brain
+ * (stage 4's organizations): when a store gives it, each row says who taught the pattern; null
+ * means their account is gone. Stages 1-3 leave it out, and the rows say nothing.
+ */
+export type ListedPattern = Pattern & { createdBy?: { email: string } | null };
+
 /** What a row is doing: just showing, being edited, or asking before a delete. */
 type RowMode = { id: string; kind: 'edit'; draft: PatternInput; errors: PatternErrors } | { id: string; kind: 'confirm' };
 
@@ -82,6 +89,11 @@ export class PatternList extends LitElement {
         font-size: 0.92rem;
         margin-top: 0.1rem;
         white-space: pre-wrap;
+      }
+      .taught-by {
+        color: var(--_muted);
+        font-size: 0.8rem;
+        margin-top: 0.25rem;
       }
       .response::before {
         content: '→ ' / '';
@@ -163,7 +175,7 @@ export class PatternList extends LitElement {
   ];
 
   @property({ attribute: false }) store?: PatternStore;
-  @property({ attribute: false }) patterns: readonly Pattern[] = [];
+  @property({ attribute: false }) patterns: readonly ListedPattern[] = [];
   /** The store has more than `patterns` (a server sends pages): show "Load more", which fires LOAD_MORE. */
   @property({ type: Boolean }) hasMore = false;
 
@@ -209,13 +221,13 @@ export class PatternList extends LitElement {
     `;
   }
 
-  private filtered(): readonly Pattern[] {
+  private filtered(): readonly ListedPattern[] {
     const needle = this.query.trim().toLowerCase();
     if (!needle) return this.patterns;
     return this.patterns.filter((p) => `${p.trigger}\n${p.response}`.toLowerCase().includes(needle));
   }
 
-  private renderRow(pattern: Pattern) {
+  private renderRow(pattern: ListedPattern) {
     const mode = this.mode?.id === pattern.id ? this.mode : null;
     if (mode?.kind === 'edit') return this.renderEditor(pattern, mode.draft, mode.errors);
     if (mode?.kind === 'confirm') {
@@ -234,6 +246,9 @@ export class PatternList extends LitElement {
         <div class="text">
           <p class="trigger">${pattern.trigger}</p>
           <p class="response">${pattern.response}</p>
+          ${pattern.createdBy === undefined
+            ? nothing
+            : html`<p class="taught-by">Taught by ${pattern.createdBy?.email ?? 'a former member'}</p>`}
         </div>
         <div class="buttons">
           <button class="icon edit" aria-label="Edit “${pattern.trigger}”" title="Edit" @click=${() => this.open(pattern, 'edit')}>

@@ -24,6 +24,21 @@ describe('pattern list', () => {
     expect(text(list)).toContain('No patterns yet');
   });
 
+  it('says who taught each pattern when the patterns carry it, and nothing when they do not', async () => {
+    const list = await mount<PatternList>('journey-pattern-list', {
+      patterns: [
+        { id: 'a', trigger: 'hello', response: 'Hi!', createdBy: { email: 'ada@example.com' } },
+        { id: 'b', trigger: 'bye', response: 'Bye!', createdBy: null },
+        { id: 'c', trigger: 'thanks', response: 'You are welcome' },
+      ],
+    });
+    expect($$(list, 'li').map((li) => li.querySelector('.taught-by')?.textContent ?? null)).toEqual([
+      'Taught by ada@example.com',
+      'Taught by a former member',
+      null,
+    ]);
+  });
+
   it('filters by trigger or response as you type', async () => {
     const store = new MemoryStore([
       { trigger: 'hello', response: 'Hi!' },

@@ -21,7 +21,7 @@ export type Teacher = { id: string; email: string };
  * engine refuses the pattern, the write is rolled back; if the commit fails, the engine is
  * rebuilt. Chat never queries. Every method takes the organization's id: one engine per
  * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
- * (auth/require-org.ts).
+ * (auth/active-org.ts).
  */
 export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
   const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);

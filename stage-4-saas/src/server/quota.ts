@@ -1,7 +1,10 @@
 import { AppError } from './app-error';
 
-/** Patterns one user may keep, unless PATTERN_QUOTA says otherwise: every store has a limit. */
-export const DEFAULT_PATTERN_QUOTA = 1_000;
+/**
+ * Patterns one organization may keep, unless PATTERN_QUOTA says otherwise: every store has a
+ * limit, even the enterprise plan's "unlimited" (plans are checked before it, in plan-limits.ts).
+ */
+export const DEFAULT_PATTERN_QUOTA = 50_000;
 
 /** Throws `quota_exceeded` when adding `adding` patterns to `used` would pass `limit`; nothing is stored then. */
 export function checkQuota(limit: number, used: number, adding: number): void {

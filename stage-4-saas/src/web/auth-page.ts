@@ -132,8 +132,8 @@ export class AuthPage extends LitElement {
 
   private lead() {
     const text = {
-      'sign-in': 'Your patterns are yours: sign in to teach and chat.',
-      'sign-up': 'Each account has its own patterns, seen by nobody else.',
+      'sign-in': 'Sign in to teach and chat with your organization’s bot.',
+      'sign-up': 'Your account starts with an organization of its own; invite colleagues to share its patterns.',
       forgot: 'Enter your email; if it has an account, we mail you a link that works once, for 30 minutes.',
       reset: 'Pick a new password. Every device signed in to your account will be signed out.',
     }[this.current];

@@ -1,28 +1,32 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Pattern } from '@journey/llm-core';
+import { keyed } from 'lit/directives/keyed.js';
 import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
 import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
 import { STAGE } from '../shared/stage';
-import type { User } from '../shared/api';
+import type { Org, Pattern, User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
-import { RESET_DONE, SIGNED_IN, SIGNED_OUT } from './events';
+import type { HttpOrgs } from './orgs-client';
+import { ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, type OrgsChange } from './events';
+import { BRAIN_HREF, ORGANIZATION_HREF, currentRoute, goHome, type Route } from './route';
 import './account-header';
 import './auth-page';
+import './org-switcher';
+import './org-page';
+import './accept-page';
+import './create-org-form';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
 
 type Notice = { kind: 'error' | 'success'; text: string };
 
-/** A reset link is `/#reset=<token>` (see the server's accounts.ts): the token stays out of server logs. */
-const resetTokenInUrl = () => new URLSearchParams(location.hash.slice(1)).get('reset') ?? '';
-
 /**
- * The page. Signed in: the header with import/export and the account, the chat, the teach form and
- * the pattern list. Signed out (or with a reset link): the sign-in page, and nothing else.
+ * The page. Signed in: the header with import/export and the account; the organization switcher;
+ * then two tabs: the active organization's brain (chat, teach form, pattern list) and its members.
+ * Signed out (or with a reset link): the sign-in page. An invitation link: the accept page.
  */
 @customElement('journey-app')
 export class JourneyApp extends LitElement {
@@ -81,6 +85,45 @@ export class JourneyApp extends LitElement {
         flex-wrap: wrap-reverse;
         gap: 0.75rem 1.25rem;
         min-width: 0;
+      }
+      journey-org-switcher {
+        margin: -0.25rem 0 1rem;
+      }
+      nav {
+        display: flex;
+        gap: 0.25rem;
+        margin: -0.5rem 0 1.25rem;
+        border-bottom: 1px solid var(--journey-border);
+        overflow-x: auto;
+      }
+      nav a {
+        padding: 0.55rem 0.9rem;
+        color: var(--journey-muted);
+        font-weight: 600;
+        font-size: 0.95rem;
+        text-decoration: none;
+        border-bottom: 2px solid transparent;
+        margin-bottom: -1px;
+        white-space: nowrap;
+      }
+      nav a[aria-current='page'] {
+        color: var(--journey-accent);
+        border-bottom-color: var(--journey-accent);
+      }
+      nav a:focus-visible {
+        outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
+        outline-offset: -3px;
+      }
+      .no-org {
+        max-width: 28rem;
+        margin: 0 auto;
+        display: grid;
+        gap: 1rem;
+      }
+      .no-org p {
+        margin: 0;
+        color: var(--journey-muted);
+        text-align: center;
       }
       .checking {
         text-align: center;
@@ -165,10 +208,14 @@ export class JourneyApp extends LitElement {
 
   @property({ attribute: false }) store!: HttpPatternStore;
   @property({ attribute: false }) auth!: HttpAuth;
+  @property({ attribute: false }) orgsClient!: HttpOrgs;
 
   /** undefined while asking the server; null when nobody is signed in. */
   @state() private user: User | null | undefined = undefined;
-  @state() private resetToken = resetTokenInUrl();
+  @state() private route: Route = currentRoute();
+  /** The user's organizations (undefined until loaded), and the one the session acts on. */
+  @state() private orgs: Org[] | undefined = undefined;
+  @state() private activeOrgId: string | null = null;
 
   @state() private patterns: Pattern[] = [];
   /** Where the next page of the pattern list starts; null when all are shown. */
@@ -183,18 +230,19 @@ export class JourneyApp extends LitElement {
     this.addEventListener(SIGNED_IN, (event) => this.signedIn(event.detail));
     this.addEventListener(SIGNED_OUT, () => this.signedOut());
     this.addEventListener(RESET_DONE, () => this.resetDone());
-    // A reset link opened while the page is already open changes only the #fragment.
-    window.addEventListener('hashchange', this.readResetLink);
+    this.addEventListener(ORGS_CHANGED, (event) => void this.orgsChanged(event.detail));
+    // The tabs, and a reset link opened while the page is already open, change only the #fragment.
+    window.addEventListener('hashchange', this.readRoute);
     void this.start();
   }
 
   override disconnectedCallback() {
-    window.removeEventListener('hashchange', this.readResetLink);
+    window.removeEventListener('hashchange', this.readRoute);
     super.disconnectedCallback();
   }
 
-  private readonly readResetLink = () => {
-    this.resetToken = resetTokenInUrl();
+  private readonly readRoute = () => {
+    this.route = currentRoute();
   };
 
   private async start() {
@@ -215,7 +263,7 @@ export class JourneyApp extends LitElement {
   }
 
   private signedIn(user: User) {
-    this.forgetResetLink(); // signed in without it ("Back to sign in")
+    if (this.route.page === 'reset') goHome(); // signed in without the link ("Back to sign in")
     this.user = user;
     this.notice = null;
     void this.refresh();
@@ -223,6 +271,8 @@ export class JourneyApp extends LitElement {
 
   private signedOut() {
     this.user = null;
+    this.orgs = undefined;
+    this.activeOrgId = null;
     this.patterns = [];
     this.nextCursor = null;
     this.notice = null;
@@ -230,14 +280,20 @@ export class JourneyApp extends LitElement {
 
   /** The new password is set and every session ended: forget the link, show sign-in. */
   private resetDone() {
-    this.forgetResetLink();
+    goHome();
     this.signedOut();
   }
 
-  private forgetResetLink() {
-    if (!this.resetToken) return;
-    history.replaceState(null, '', location.pathname);
-    this.resetToken = '';
+  /** Switched, created, joined, left or deleted: the organizations and the brain are read again. */
+  private async orgsChanged(change: OrgsChange) {
+    this.notice = change.notice ? { kind: 'success', text: change.notice } : null;
+    this.patterns = [];
+    this.nextCursor = null;
+    await this.refresh();
+  }
+
+  private get activeOrg(): Org | undefined {
+    return this.orgs?.find((org) => org.id === this.activeOrgId);
   }
 
   override render() {
@@ -255,7 +311,7 @@ export class JourneyApp extends LitElement {
             <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
           </div>
         </div>
-        ${this.user && !this.resetToken ? this.signedInActions(this.user) : nothing}
+        ${this.user && this.route.page !== 'reset' && this.route.page !== 'invite' ? this.signedInActions(this.user) : nothing}
       </header>
       ${this.notice
         ? html`<div class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'}>
@@ -269,20 +325,55 @@ export class JourneyApp extends LitElement {
 
   private content() {
     if (this.user === undefined) return html`<p class="checking" role="status">Checking your session…</p>`;
-    if (this.user === null || this.resetToken) {
+    const route = this.route;
+    if (route.page === 'invite') {
+      return html`<journey-accept-page
+        .user=${this.user}
+        .auth=${this.auth}
+        .client=${this.orgsClient}
+        .token=${route.token}
+      ></journey-accept-page>`;
+    }
+    if (this.user === null || route.page === 'reset') {
       return html`<journey-auth-page
         .auth=${this.auth}
-        .mode=${this.resetToken ? 'reset' : 'sign-in'}
-        .resetToken=${this.resetToken}
+        .mode=${route.page === 'reset' ? 'reset' : 'sign-in'}
+        .resetToken=${route.page === 'reset' ? route.token : ''}
       ></journey-auth-page>`;
     }
+    if (this.orgs === undefined) return html`<p class="checking" role="status">Loading your organizations…</p>`;
+    const org = this.activeOrg;
+    if (!org) {
+      return html`<div class="no-org">
+        <p>You belong to no organization now. Create one, or open an invitation link someone sent you.</p>
+        <journey-create-org .client=${this.orgsClient} heading="Create an organization"></journey-create-org>
+      </div>`;
+    }
+    const organizationPage = route.page === 'organization';
+    return html`
+      <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
+      <nav aria-label="Sections">
+        <a href=${BRAIN_HREF} aria-current=${organizationPage ? 'false' : 'page'}>Chat and patterns</a>
+        <a href=${ORGANIZATION_HREF} aria-current=${organizationPage ? 'page' : 'false'}>Members</a>
+      </nav>
+      ${organizationPage
+        ? keyed(org.id, html`<journey-org-page .org=${org} .user=${this.user} .client=${this.orgsClient}></journey-org-page>`)
+        : this.brain(org)}
+    `;
+  }
+
+  /** The active organization's one brain. Keyed by it: a switch starts a fresh conversation. */
+  private brain(org: Org) {
     return html`
       <main>
-        <journey-chat-panel
-          .store=${this.store}
-          .patterns=${this.patterns}
-          .suggestions=${this.patterns.length ? SUGGESTIONS : []}
-        ></journey-chat-panel>
+        ${keyed(
+          org.id,
+          html`<journey-chat-panel
+            .store=${this.store}
+            .patterns=${this.patterns}
+            .suggestions=${this.patterns.length ? SUGGESTIONS : []}
+          ></journey-chat-panel>`,
+        )}
         <div class="side">
           <journey-teach-form .store=${this.store}></journey-teach-form>
           <journey-pattern-list
@@ -293,7 +384,7 @@ export class JourneyApp extends LitElement {
           ></journey-pattern-list>
         </div>
       </main>
-      <footer>Your patterns are stored on the server, in your account: nobody else can see them.</footer>
+      <footer>These patterns belong to ${org.name}: its members share them, and nobody outside it can see them.</footer>
     `;
   }
 
@@ -312,9 +403,16 @@ export class JourneyApp extends LitElement {
       </div>`;
   }
 
-  /** Reloads the list, as many pages as were shown (after a change, the rows stay where they were). */
+  /**
+   * Reloads the organizations, then the active one's list, as many pages as were shown (after a
+   * change, the rows stay where they were).
+   */
   private async refresh() {
     try {
+      const { orgs, activeOrgId } = await this.orgsClient.list();
+      this.orgs = orgs;
+      this.activeOrgId = activeOrgId;
+      if (!activeOrgId) return; // no organization: the page offers to create one
       const shown = this.patterns.length;
       let page = await this.store.listPage();
       const patterns = page.patterns;

@@ -30,9 +30,10 @@ export function patternRoutes(patterns: PatternsService): Router {
   });
 
   router.put('/patterns/:id', jsonBody, async (req, res) => {
-    const pattern = await patterns.update(activeOrg(req).id, req.params.id, validate(PatternChangesSchema, req.body));
+    const orgId = activeOrg(req).id;
+    const pattern = await patterns.update(orgId, req.params.id, validate(PatternChangesSchema, req.body));
     if (!pattern) throw notFound();
-    res.json({ pattern, overlaps: await patterns.overlaps(activeOrg(req).id, pattern.trigger, pattern.id) });
+    res.json({ pattern, overlaps: await patterns.overlaps(orgId, pattern.trigger, pattern.id) });
   });
 
   router.delete('/patterns/:id', async (req, res) => {

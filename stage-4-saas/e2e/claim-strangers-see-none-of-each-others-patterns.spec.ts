@@ -1,7 +1,8 @@
 import { test, expect } from '@journey/testkit';
 import { open, patternRow, signUp, teach, triggers, unique, uniqueEmail } from './page-actions';
 
-test("user A's patterns are invisible to user B, in another browser", async ({ page, browser }) => {
+// Stage 3's claim, kept: a new account starts in an organization of its own, so strangers still share nothing.
+test("A's patterns are invisible to B, a stranger with an account (and an organization) of their own", async ({ page, browser }) => {
   const secret = unique('what is the vault code');
   await signUp(page, uniqueEmail('alice'));
   await teach(page, secret, '4-8-15-16');
@@ -9,7 +10,7 @@ test("user A's patterns are invisible to user B, in another browser", async ({ p
   const other = await browser.newContext();
   const bobPage = await other.newPage();
   await signUp(bobPage, uniqueEmail('bob'));
-  await expect(triggers(bobPage).first()).toBeVisible(); // B's list has loaded (B's own examples)
+  await expect(triggers(bobPage).first()).toBeVisible(); // B's list has loaded (the examples of B's own organization)
   await expect(patternRow(bobPage, secret)).toHaveCount(0);
   await expect(bobPage.getByText('4-8-15-16')).toHaveCount(0);
 
