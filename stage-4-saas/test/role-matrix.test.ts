@@ -16,6 +16,9 @@ function bodyFor(row: MatrixRow, world: Awaited<ReturnType<typeof acme>>, accept
   if (row.path.startsWith('/api/patterns')) return { trigger: 'taught in the matrix', response: 'yes' };
   if (row.path === '/api/chat') return { message: 'acme secret' };
   if (row.path.includes('/billing/')) return { plan: 'pro' };
+  if (row.path.endsWith('/api-keys')) return { name: 'matrix key' };
+  if (row.path.startsWith('/api/admin/')) return { plan: 'pro', reason: 'matrix', message: 'matrix' };
+  if (row.path === '/api/support') return { message: 'help from the matrix' };
   if (row.path === '/api/import') return createExport([{ trigger: 'imported in the matrix', response: 'yes' }]);
   return undefined;
 }
@@ -41,7 +44,9 @@ describe.each(ENGINES)('the role matrix on %s', (engine) => {
           .replace(':orgId', world.org.id)
           .replace(':userId', world.target.user.id)
           .replace(':patternId', world.pattern.id)
-          .replace(':invitationId', world.invitation.id);
+          .replace(':invitationId', world.invitation.id)
+          .replace(':keyId', world.apiKey.apiKey.id)
+          .replace(':ticketId', world.ticketId);
         const res = await as(server.url, who, actor, world.org.id)(row.method, path, bodyFor(row, world, acceptToken));
         got[actor] = res.status;
         if (res.status >= 400) expect(res.json?.error?.code, `${actor}: ${res.text}`).toEqual(expect.any(String));

@@ -4,6 +4,7 @@ import { hashInvitationToken } from '../src/server/invitations-service';
 import { invitationsRepo } from '../src/server/invitations-repo';
 import { organizationsRepo } from '../src/server/organizations-repo';
 import { createUsersRepo } from '../src/server/users-repo';
+import { supportRepo } from '../src/server/support-repo';
 import { call, ownerQuery, signUp, uniqueEmail, type Session, type TestServer } from './helpers';
 
 /** Who calls, in the role matrix and the isolation fuzz. */
@@ -25,7 +26,7 @@ export async function people(url: string): Promise<People> {
   return { owner: owner!, admin: admin!, member: member!, outsider: outsider! };
 }
 
-/** Acme: a new organization with the owner, an admin, a member, a second member to act on, a pattern, and invitations. */
+/** Acme: a new organization with the owner, an admin, a member, a second member to act on, a pattern, invitations, an API key and a support ticket. */
 export async function acme(server: TestServer, who: People) {
   const { organizations, patterns, db } = server.server;
   const org = await organizations.create(who.owner.user.id, `Acme ${randomBytes(2).toString('hex')}`);
@@ -49,7 +50,9 @@ export async function acme(server: TestServer, who: People) {
   });
   const pattern = await patterns.teach(org.id, who.owner.user, { trigger: 'acme secret', response: 'the vault code is 1234' });
   const invitation = await invitationFor(uniqueEmail('invited'), 'member');
-  return { org, target, pattern, invitation, token, invitationFor };
+  const apiKey = await server.server.apiKeys.create(who.owner.user.id, org.id, 'Acme CI');
+  const ticketId = await db.forOrg(org.id, (tx) => supportRepo.open(tx, org.id, who.member.user, 'Acme needs help'));
+  return { org, target, pattern, invitation, token, invitationFor, apiKey, ticketId };
 }
 
 /** Calls as an actor, acting on `orgId` (the active-organization cookie) when signed in. */
@@ -62,7 +65,7 @@ export function as(url: string, who: People, actor: Actor, orgId?: string) {
 
 /** Row counts and a hash of every tenant table's content, read past RLS: equal snapshots, nothing changed. */
 export async function snapshot(server: TestServer) {
-  const tables = ['organizations', 'memberships', 'invitations', 'patterns', 'users'];
+  const tables = ['organizations', 'memberships', 'invitations', 'patterns', 'users', 'api_keys', 'subscriptions', 'support_tickets', 'support_replies'];
   const result: Record<string, unknown> = {};
   for (const table of tables) {
     [result[table]] = await ownerQuery(

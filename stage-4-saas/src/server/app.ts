@@ -9,6 +9,10 @@ import type { Organizations } from './organizations-service';
 import type { Invitations } from './invitations-service';
 import type { Billing } from './billing/billing-service';
 import type { PlanLimits } from './plan-limits';
+import type { Db } from './db';
+import type { ApiKeys } from './api-keys/api-keys-service';
+import type { Admin } from './admin/admin-service';
+import { apiKeyAuth } from './auth/api-key';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
 import { sameOriginOnly } from './auth/same-origin';
@@ -23,16 +27,22 @@ import { importRoutes } from './routes/import';
 import { authRoutes } from './routes/auth';
 import { orgRoutes } from './routes/orgs';
 import { billingRoutes, stripeWebhookRoutes } from './routes/billing';
+import { apiKeyRoutes } from './routes/api-keys';
+import { adminRoutes } from './routes/admin';
+import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
 import { devOutboxRoutes } from './routes/dev-outbox';
 
 export interface AppDeps {
+  db: Db;
   patterns: PatternsService;
   accounts: Accounts;
   organizations: Organizations;
   invitations: Invitations;
   billing: Billing;
   limits: PlanLimits;
+  apiKeys: ApiKeys;
+  admin: Admin;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
@@ -48,7 +58,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ patterns, accounts, organizations, invitations, billing, limits, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -75,11 +85,13 @@ export function createApp({ patterns, accounts, organizations, invitations, bill
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
   app.use('/api', healthRoutes(), authRoutes(accounts, production), stripeWebhookRoutes(billing));
-  app.use('/api', requireUser(accounts, production));
+  // Programs with an organization API key reach the brain below, and nothing else (403).
+  app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
-  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), billingRoutes(billing, limits, patterns, organizations));
-  // The brain: the session's active organization (one of the user's own, checked on every request).
-  app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns));
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
+  app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  // The brain: the active organization (one of the user's own, checked on every request, or the key's).
+  app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));
 
   if (webRoot) {

@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   plan_limit: 402,
   cross_origin: 403,
   forbidden: 403,
+  suspended: 403,
   invitation_wrong_email: 403,
   not_found: 404,
   invitation_expired: 410,

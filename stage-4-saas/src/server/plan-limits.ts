@@ -24,7 +24,7 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
   const now = options.now ?? (() => new Date());
 
   const planOf = async (tx: Queryable, orgId: string): Promise<Plan> =>
-    effectivePlan(await repo.billingState(tx, orgId), now(), options.graceDays);
+    effectivePlan(await repo.standing(tx, orgId), now(), options.graceDays);
 
   const refused = (limit: 'patterns' | 'chats_per_month', plan: Plan, allowed: number, used: number) =>
     new AppError(
@@ -51,24 +51,33 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
     async count(tx: Queryable, orgId: string, userId: string, kind: UsageKind, text: string, count = 1): Promise<void> {
       const tokens = countTokens(text);
       await repo.bump(tx, orgId, periodOf(now()), kind, count, tokens, null);
-      await repo.record(tx, orgId, userId, kind, tokens);
+      await repo.record(tx, orgId, { userId }, kind, tokens);
     },
 
     /** Counts one chat (the message and its reply, in tokens), or refuses it: this month's chats are used. */
     countChat: (orgId: string, userId: string, message: string, reply: string): Promise<void> =>
       db.forOrg(orgId, async (tx) => {
-        const plan = await planOf(tx, orgId);
+        const standing = await repo.standing(tx, orgId);
+        if (standing.suspendedAt) throw new AppError('suspended', `This organization is suspended (${standing.suspendReason}). Contact support.`);
+        const plan = effectivePlan(standing, now(), options.graceDays);
         const allowed = PLANS[plan].chatsPerMonth;
         const tokens = countTokens(message) + countTokens(reply);
         const counted = await repo.bump(tx, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
         if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
-        await repo.record(tx, orgId, userId, 'chat', tokens);
+        await repo.record(tx, orgId, { userId }, 'chat', tokens);
+      }),
+
+    /** Counts one call with an API key (the routes it reaches count their own chats and patterns). */
+    countApiCall: (orgId: string, keyId: string): Promise<void> =>
+      db.forOrg(orgId, async (tx) => {
+        await repo.bump(tx, orgId, periodOf(now()), 'api_call', 1, 0, null);
+        await repo.record(tx, orgId, { keyId }, 'api_call', 0);
       }),
 
     /** GET /api/orgs/:orgId/usage: the plan, its limits, this month's use, and the billing status. */
     usage: (orgId: string, patterns: number) =>
       db.forOrg(orgId, async (tx) => {
-        const state = await repo.billingState(tx, orgId);
+        const state = await repo.standing(tx, orgId);
         const plan = effectivePlan(state, now(), options.graceDays);
         const period = periodOf(now());
         const counts = await repo.counts(tx, orgId, period);
@@ -80,6 +89,7 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
           limits: { patterns: PLANS[plan].patterns, chatsPerMonth: PLANS[plan].chatsPerMonth },
           used: { patterns, chats: counts.chat ?? 0, teaches: counts.teach ?? 0, imports: counts.import ?? 0, apiCalls: counts.api_call ?? 0 },
           period,
+          suspended: state.suspendedAt ? { at: state.suspendedAt.toISOString(), reason: state.suspendReason ?? '' } : null,
         };
       }),
   };

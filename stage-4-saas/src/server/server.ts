@@ -8,6 +8,8 @@ import { openDb } from './db';
 import { createPatternsService } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
+import { createApiKeys } from './api-keys/api-keys-service';
+import { createAdmin } from './admin/admin-service';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createApp } from './app';
@@ -53,13 +55,15 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
+  const apiKeys = createApiKeys(db, organizations, { now: options.now });
+  const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
   const accounts = createAccounts(db, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
     mailer: options.mailer ?? outbox,
     appUrl: config.appUrl,
     hasher: options.hasher,
   });
-  const app = createApp({ patterns, accounts, organizations, invitations, billing, limits, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
@@ -73,6 +77,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     invitations,
     billing,
     limits,
+    apiKeys,
+    admin,
     outbox,
     logger,
 

@@ -8,11 +8,13 @@ export type UsageKind = 'chat' | 'teach' | 'import' | 'api_call';
  * organization (db.forOrg) and says `org_id = $1` as well.
  */
 export const usageRepo = {
-  /** The plan paid for and the payment status, read in the transaction that enforces them. */
-  billingState: async (tx: Queryable, orgId: string): Promise<BillingState> =>
+  /** The plan paid for, the payment status and any suspension, read in the transaction that enforces them. */
+  standing: async (tx: Queryable, orgId: string): Promise<BillingState & { suspendedAt: Date | null; suspendReason: string | null }> =>
     (
-      await tx.query<BillingState>(
-        'SELECT plan, billing_status AS "billingStatus", past_due_since AS "pastDueSince" FROM organizations WHERE id = $1',
+      await tx.query<BillingState & { suspendedAt: Date | null; suspendReason: string | null }>(
+        `SELECT plan, billing_status AS "billingStatus", past_due_since AS "pastDueSince",
+                suspended_at AS "suspendedAt", suspend_reason AS "suspendReason"
+           FROM organizations WHERE id = $1`,
         [orgId],
       )
     )[0]!,
@@ -35,8 +37,14 @@ export const usageRepo = {
     return row?.count;
   },
 
-  record: async (tx: Queryable, orgId: string, userId: string | null, kind: UsageKind, tokens: number): Promise<void> =>
-    void (await tx.query('INSERT INTO usage_events (org_id, user_id, kind, tokens) VALUES ($1, $2, $3, $4)', [orgId, userId, kind, tokens])),
+  record: async (tx: Queryable, orgId: string, who: { userId?: string; keyId?: string }, kind: UsageKind, tokens: number): Promise<void> =>
+    void (await tx.query('INSERT INTO usage_events (org_id, user_id, api_key_id, kind, tokens) VALUES ($1, $2, $3, $4, $5)', [
+      orgId,
+      who.userId ?? null,
+      who.keyId ?? null,
+      kind,
+      tokens,
+    ])),
 
   /** This month's counters, by kind (a kind with no row was not used). */
   counts: async (tx: Queryable, orgId: string, period: string): Promise<Partial<Record<UsageKind, number>>> =>

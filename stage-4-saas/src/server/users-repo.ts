@@ -48,6 +48,9 @@ export function createUsersRepo(db: Queryable) {
         'UPDATE users SET password_hash = $1, session_version = session_version + 1 WHERE id = $2',
         [passwordHash, id],
       )),
+    /** Platform admins are flagged by `pnpm admin:grant` only; the app reads the flag, and cannot write it. */
+    isPlatformAdmin: async (id: string): Promise<boolean> =>
+      (await db.query<{ admin: boolean }>('SELECT is_platform_admin AS admin FROM users WHERE id = $1', [id]))[0]?.admin === true,
     /** Every session issued so far stops working ("sign out everywhere"). */
     endSessions: async (id: string): Promise<void> =>
       void (await db.query('UPDATE users SET session_version = session_version + 1 WHERE id = $1', [id])),

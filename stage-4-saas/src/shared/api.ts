@@ -186,6 +186,7 @@ export const UsageSchema = z.strictObject({
   limits: z.strictObject({ patterns: limit, chatsPerMonth: limit }),
   used: z.strictObject({ patterns: z.number().int(), chats: z.number().int(), teaches: z.number().int(), imports: z.number().int(), apiCalls: z.number().int() }),
   period: z.iso.date(),
+  suspended: z.strictObject({ at: z.iso.datetime(), reason: z.string() }).nullable(),
   billing: z.enum(['stripe', 'demo']),
 });
 export type Usage = z.infer<typeof UsageSchema>;
@@ -205,6 +206,32 @@ export const InvitationSchema = z.strictObject({
   createdAt: z.iso.datetime(),
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
+
+// Stage 4: organization API keys.
+export const CreateApiKeySchema = z.object({ name: text('Name', 100) }, bodyError);
+export const ApiKeySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(), // the first characters, to tell keys apart: jrny_sk_AbCd
+  createdBy: z.string().nullable(), // the creator's email
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+
+// Stage 4: support, and the platform admin panel.
+export const SupportRequestSchema = z.object({ message: text('Message', 5000) }, bodyError);
+export const AdminReplySchema = z.object({ message: text('Message', 5000) }, bodyError);
+export const CompSchema = z.object({ plan: PlanSchema, reason: text('Reason', 500) }, bodyError);
+export const SuspendSchema = z.object({ reason: text('Reason', 500) }, bodyError);
+export const AdminOrgsQuerySchema = PageQuerySchema.extend({
+  q: z.string({ error: 'q must be given once.' }).trim().max(100, 'q is too long.').default(''),
+});
+export const TicketsQuerySchema = z.object({ status: z.enum(['open', 'closed'], { error: 'status must be open or closed.' }).default('open') });
+export const ApiKeyListSchema = z.strictObject({ apiKeys: z.array(ApiKeySchema) });
+/** The key is in this answer once, and never again: only its SHA-256 is stored. */
+export const ApiKeyCreatedSchema = z.strictObject({ apiKey: ApiKeySchema, key: z.string() });
 export const InvitationListSchema = z.strictObject({ invitations: z.array(InvitationSchema) });
 /** The link is shown once, to the inviter (to copy), and mailed; only its token's SHA-256 is stored. */
 export const InvitationCreatedSchema = z.strictObject({ invitation: InvitationSchema, link: z.string() });
@@ -229,7 +256,8 @@ export const ErrorCodeSchema = z.enum([
   'invalid_credentials', // wrong email or password (one code for both)
   'plan_limit', // 402: the plan's limit is reached; `details` says { limit, plan, allowed, used, upgradeUrl }
   'cross_origin', // a change requested by another site (CSRF)
-  'forbidden', // a member of the organization, but their role may not do this
+  'forbidden', // a member of the organization, but their role may not do this (or an API key off the brain's routes)
+  'suspended', // the platform suspended this organization: no chat until it is lifted
   'invitation_wrong_email', // the invitation was sent to another email than the signed-in one
   'not_found',
   'invitation_expired',

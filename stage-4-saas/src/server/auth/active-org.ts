@@ -39,6 +39,7 @@ export async function activeOrgOf(req: Request, organizations: Organizations): P
 /** After requireUser: the gate of the routes that act on the active organization. */
 export function requireOrg(organizations: Organizations): RequestHandler {
   return async (req, _res, next) => {
+    if (req.apiKey) return next(); // a key's organization is set by apiKeyAuth, with member rights
     const { active } = await activeOrgOf(req, organizations);
     if (!active) return next(new AppError('no_organization', 'You belong to no organization yet: create one, or accept an invitation.'));
     req.org = active;

@@ -22,6 +22,7 @@ const unauthorized = () => new AppError('unauthorized', 'Sign in first.');
  */
 export function requireUser(accounts: Accounts, production: boolean): RequestHandler {
   return async (req, _res, next) => {
+    if (req.apiKey) return next(); // a program with an organization key (auth/api-key.ts) acts as the key's creator
     const token = sessionTokenOf(req, production);
     const user = token ? await accounts.userForSession(token) : undefined;
     if (!user) return next(unauthorized());

@@ -8,7 +8,7 @@ import type { Plan } from './plans';
 import { subscriptionsRepo as repo, type SubscriptionState } from './subscriptions-repo';
 
 /** Stripe statuses in which the subscription's plan applies; any other ends it (free again). */
-const LIVE = new Set(['active', 'trialing', 'past_due']);
+const LIVE = new Set(['active', 'trialing', 'past_due', 'comped']);
 /** Statuses that mean a payment failed: the banner, then free limits after the grace period. */
 const PAST_DUE = new Set(['past_due', 'unpaid']);
 
@@ -113,6 +113,13 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
       await db.forOrg(orgId, (tx) => apply(tx, orgId, { plan, status: plan === 'free' ? 'canceled' : 'active' }));
     },
 
+    /** A platform admin's gift (the admin panel checks who asks): the plan, with no payment, and the reason kept. */
+    comp: (orgId: string, plan: Plan, reason: string): Promise<void> =>
+      db.forOrg(orgId, async (tx) => {
+        await apply(tx, orgId, { plan, status: 'comped' });
+        await repo.noteComp(tx, orgId, reason);
+      }),
+
     /**
      * POST /api/stripe/webhook. The signature is checked on the raw body (400 when it fails).
      * Then, per organization, one event at a time: record the event id (a replay stops here), read
@@ -132,7 +139,7 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
       const { orgId, subscriptionId } = subject;
       await db.forOrg(orgId, async (tx) => {
         if (!(await repo.lockOrg(tx, orgId))) return; // deleted since: nothing left to bill
-        if (!(await repo.firstDelivery(tx, event.id, event.type))) return;
+        if (!(await repo.firstDelivery(tx, orgId, event.id, event.type))) return;
         const current = await currentState(subscriptionId);
         if (current.orgId !== orgId) return; // the event names another organization than Stripe does: trust neither
         await apply(tx, orgId, current.state);

@@ -34,6 +34,10 @@ export interface Db extends Queryable {
   forUser<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** A transaction that may read the one invitation whose token (hashed) the caller holds. */
   forInvitation<T>(tokenHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that may read the one API key whose hash the caller holds. */
+  forApiKey<T>(keyHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction reading every organization, for a user the database finds flagged as a platform admin (nothing for anyone else). */
+  forPlatformAdmin<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** For the start-up line: the engine, milliseconds until it answered, the migrations it ran now,
    * and (PGlite) where its data directory came from. */
@@ -46,7 +50,7 @@ export interface Db extends Queryable {
 }
 
 /** What each engine provides; `withScopes` builds the rest of `Db` on it, the same for both. */
-export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation'>;
+export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation' | 'forApiKey' | 'forPlatformAdmin'>;
 
 /** PostgreSQL at `databaseUrl` (DATABASE_URL) when there is one, otherwise PGlite in `dataDir`/pglite (STAGE.dataFolder). */
 export async function openDb(where: { databaseUrl?: string; dataDir: string }): Promise<Db> {
@@ -77,5 +81,7 @@ function withScopes(engine: Engine): Db {
     forOrg: acting('app.org_id'),
     forUser: acting('app.user_id'),
     forInvitation: acting('app.invite_token_hash'),
+    forApiKey: acting('app.key_hash'),
+    forPlatformAdmin: acting('app.admin_id'),
   };
 }
