@@ -23,6 +23,8 @@ export function ownServer(dataDirPrefix: string, options: OwnServerOptions = {})
   const spawn = () => spawnServer(dataDir, { PORT, ...options.env?.() });
 
   test.beforeAll(async () => {
+    // Opening PGlite (and a `before` step) can outlast a test's 30 s on a busy machine.
+    test.setTimeout(120_000);
     await options.before?.(dataDir);
     PORT = String(await freePort());
     server = await spawn();
