@@ -100,7 +100,7 @@ describe('pnpm starter: an exported stage stands on its own', () => {
       const typecheck = await run('pnpm', ['typecheck'], project, 4 * MINUTE);
       expect(typecheck.code, typecheck.output).toBe(0);
       cost(`pnpm typecheck ${typecheck.seconds.toFixed(1)}s`);
-      const test = await run('pnpm', ['test'], project, 15 * MINUTE, testEnv(stage)); // stage 4's takes minutes
+      const test = await run('pnpm', ['test'], project, 20 * MINUTE, testEnv(stage)); // stage 4's: minutes
       expect(test.code, test.output).toBe(0);
       cost(`pnpm test ${test.seconds.toFixed(1)}s`);
 
@@ -127,6 +127,6 @@ describe('pnpm starter: an exported stage stands on its own', () => {
       } finally {
         await stopGroup(server.child);
       }
-    }, 25 * MINUTE);
+    }, 30 * MINUTE);
   }
 });
