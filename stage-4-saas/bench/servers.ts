@@ -50,10 +50,12 @@ interface Target {
 /** Stage 4: a user signs up (which makes their personal organization), and the patterns go into it. */
 async function stage4(databaseUrl?: string): Promise<Target> {
   const config = loadConfig(configIn(tempDir(databaseUrl ? 'stage-4-postgres' : 'stage-4-pglite'), databaseUrl));
-  const { app, accounts, patterns, organizations, db } = await createServer(config, { logger: logger() });
+  const { app, accounts, patterns, organizations, billing, db } = await createServer(config, { logger: logger() });
   databases.push(db);
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
   const [org] = await organizations.listFor(user.id);
+  // Enterprise (demo billing): no plan limit stops 1,000 patterns or the bench's chats; each chat is still counted.
+  await billing.demoChange(user.id, org!.id, 'enterprise');
   const imported = (await patterns.importMany(org!.id, user, benchPatterns())).length;
   return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: imported };
 }
