@@ -7,10 +7,12 @@ export interface ReadmeFacts {
   /** The journey commit it was copied from, when known. */
   commit: string | null;
   hasServer: boolean;
+  /** The app speaks PostgreSQL (`pg`): embedded PGlite by default, a server through DATABASE_URL. */
+  usesPostgres: boolean;
 }
 
 /** The README of a project written by `pnpm starter`: run, test, where it came from, where to go next. */
-export function starterReadme({ name, stage, packages, commit, hasServer }: ReadmeFacts): string {
+export function starterReadme({ name, stage, packages, commit, hasServer, usesPostgres }: ReadmeFacts): string {
   const next = STAGES.find((candidate) => candidate.number === stage.number + 1);
   const port = 3000 + stage.number;
   const origin = commit ? ` (commit \`${commit}\`)` : '';
@@ -33,6 +35,9 @@ export function starterReadme({ name, stage, packages, commit, hasServer }: Read
     hasServer
       ? 'The server keeps its data in `app/data/` (gitignored; `DATA_DIR` moves it).'
       : 'Everything lives in the browser: there is no server and no data folder.',
+    ...(usesPostgres
+      ? ['Its database is an embedded PostgreSQL (PGlite) there; `DATABASE_URL=postgres://…` uses a PostgreSQL server instead.']
+      : []),
     '',
     '## Test it',
     '',
@@ -42,6 +47,14 @@ export function starterReadme({ name, stage, packages, commit, hasServer }: Read
     'pnpm e2e            # browser checks (Playwright): uses /usr/bin/chromium if present, else',
     '                    # run `pnpm --dir app exec playwright install chromium` once',
     '```',
+    ...(usesPostgres
+      ? [
+          '',
+          'The database tests run twice: on PGlite, and on a new database (made and dropped by each test file)',
+          'on the PostgreSQL server at 127.0.0.1:5432 as `postgres` (`TEST_DATABASE_URL` names another).',
+          'With no server around, `PG_TESTS=off pnpm test` runs the PGlite half only.',
+        ]
+      : []),
     '',
     '## What is where',
     '',

@@ -69,7 +69,8 @@ export function writeStarter(options: StarterOptions): StarterResult {
 
   const generated = rootFiles(repoRoot, stage, stagePkg, name, packages);
   const hasServer = existsSync(join(stageDir, 'src', 'server'));
-  const readmeText = starterReadme({ name, stage, packages, commit: gitCommit(repoRoot), hasServer });
+  const usesPostgres = Boolean(stagePkg.dependencies?.pg);
+  const readmeText = starterReadme({ name, stage, packages, commit: gitCommit(repoRoot), hasServer, usesPostgres });
   generated.set('README.md', Buffer.from(readmeText));
   for (const [file, content] of generated) files.set(file, content);
 

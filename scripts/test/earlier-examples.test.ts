@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_PATTERNS as stage1 } from '../../stage-1-personal/src/web/examples';
 import * as stage2 from '../../stage-2-shared/src/server/examples';
 import * as stage3 from '../../stage-3-users/src/server/examples';
+import * as stage4 from '../../stage-4-saas/src/server/examples';
 
 // Each stage recognises the examples of the stages before it by their text, so an upgrade leaves
 // them behind (see stage-2-shared/src/server/examples.ts). Its copy must be the earlier stage's, word for word.
@@ -13,6 +14,14 @@ describe("each stage knows the earlier stages' examples", () => {
 
   it("stage 3 knows stage 2's", () => {
     expect(stage3.STAGE_2_EXAMPLES).toEqual(stage2.EXAMPLE_PATTERNS);
+  });
+
+  it("stage 4 knows stages 1, 2 and 3's, and carries stage 3's over as its own", () => {
+    expect([stage4.STAGE_1_EXAMPLES, stage4.STAGE_2_EXAMPLES, stage4.STAGE_3_EXAMPLES]).toEqual([stage1, stage2.EXAMPLE_PATTERNS, stage3.EXAMPLE_PATTERNS]);
+    expect(stage3.EXAMPLE_PATTERNS.map(stage4.carriedOver)).toEqual(
+      stage3.EXAMPLE_PATTERNS.map((example) => stage4.EXAMPLE_PATTERNS.find((own) => own.trigger === example.trigger) ?? example),
+    );
+    expect(stage4.carriedOver({ trigger: 'where do you live', response: 'edited by me' })).toEqual({ trigger: 'where do you live', response: 'edited by me' });
   });
 
   it('leave behind, on import, only the earlier examples that read differently', () => {

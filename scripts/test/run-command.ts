@@ -9,12 +9,13 @@ export interface CommandResult {
 
 /**
  * The environment of the test runner minus what would leak into a child project: pnpm's script
- * variables (npm_*), vitest's own markers and NODE_ENV.
+ * variables (npm_*), vitest's own markers, NODE_ENV, and a DATABASE_URL (a copied stage 4 starts
+ * on its embedded database, as a person's first `pnpm start` does).
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|VITEST|TEST$|NODE_ENV$|INIT_CWD$|PNPM_SCRIPT_SRC_DIR$)/i.test(key)) continue;
+    if (/^(npm_|VITEST|TEST$|NODE_ENV$|INIT_CWD$|PNPM_SCRIPT_SRC_DIR$|DATABASE_URL$)/i.test(key)) continue;
     env[key] = value;
   }
   return { ...env, ...extra };

@@ -152,6 +152,16 @@ describe('pnpm starter', () => {
     expect(readme).toContain('http://localhost:3002');
     expect(readme).toContain('pnpm test');
     expect(readme).toContain('Stage 3 (`stage-3-users`) adds authentication');
+    expect(readme).not.toContain('PostgreSQL'); // stage 2 keeps SQLite
+  });
+
+  it('tells a PostgreSQL stage how its database and its tests find a server, and how to do without one', () => {
+    const repo = journey({ 'stage-2-shared/package.json': pkg('stage-2', { '@journey/ui': 'workspace:*', pg: '^8.23.0' }) });
+    const target = join(tempDir(), 'my-saas');
+    writeStarter({ repoRoot: repo, stage: 2, target });
+    const readme = read(target, 'README.md');
+    expect(readme).toContain('`DATABASE_URL=postgres://…` uses a PostgreSQL server instead');
+    expect(readme).toContain('`PG_TESTS=off pnpm test` runs the PGlite half only');
   });
 
   it("adapts the stage README: its commands name the new package, links out of the project become text", () => {

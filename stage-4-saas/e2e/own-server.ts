@@ -4,22 +4,33 @@ import { join } from 'node:path';
 import { test } from '@journey/testkit';
 import { freePort, spawnServer, type ServerProcess } from '../test/server-process';
 
+export interface OwnServerOptions {
+  /** More environment, read when the server starts (e.g. a DATABASE_URL made in an earlier beforeAll). */
+  env?: () => Record<string, string>;
+  /** Runs once before the first start, with the server's data folder (e.g. to migrate data into it). */
+  before?: (dataDir: string) => Promise<void>;
+}
+
 /**
  * For a spec that stops and starts the server, so it runs its own: the same code and built page as
  * `pnpm start`, with its own database, on a free port that it keeps across a restart. Call it at the
  * top of the spec file: it starts the server before the spec's tests and kills it after them.
  */
-export function ownServer(dataDirPrefix: string) {
+export function ownServer(dataDirPrefix: string, options: OwnServerOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   let PORT: string;
   let server: ServerProcess;
+  const spawn = () => spawnServer(dataDir, { PORT, ...options.env?.() });
 
   test.beforeAll(async () => {
+    // Opening PGlite (and a `before` step) can outlast a test's 30 s on a busy machine.
+    test.setTimeout(120_000);
+    await options.before?.(dataDir);
     PORT = String(await freePort());
-    server = await spawnServer(dataDir, { PORT });
+    server = await spawn();
   });
   test.afterAll(() => {
-    server.child.kill('SIGKILL');
+    server?.child.kill('SIGKILL');
   });
 
   return {
@@ -32,7 +43,7 @@ export function ownServer(dataDirPrefix: string) {
     },
     /** Starts it again with the same port and data. */
     start: async () => {
-      server = await spawnServer(dataDir, { PORT });
+      server = await spawn();
     },
   };
 }

@@ -59,8 +59,26 @@ export const STAGE_2_EXAMPLES: readonly PatternInput[] = [
   { trigger: 'tell me a joke', response: 'I would, but nobody has taught me one yet. Want to?' },
 ];
 
+/** Stage 3's examples, word for word (scripts/test/earlier-examples.test.ts checks the copy). */
+export const STAGE_3_EXAMPLES: readonly PatternInput[] = [
+  {
+    trigger: '(hi|hello|hey) [there]',
+    response: "Hello! I'm your own little language model. Teach me something: only you will see it.",
+  },
+  { trigger: 'my name is {name}', response: 'Nice to meet you, {name}!' },
+  {
+    trigger: 'what can you do',
+    response: 'I answer with the patterns you teach me. Add one with the form, then ask me again.',
+  },
+  {
+    trigger: 'where do you live',
+    response: 'In a SQLite file on a server, in a corner that is yours: other accounts never see what you teach me.',
+  },
+  { trigger: 'tell me a joke', response: 'I would, but nobody has taught me one yet. Want to?' },
+];
+
 const OWN = new Set(EXAMPLE_PATTERNS.map(signature));
-const EARLIER = new Set([...STAGE_1_EXAMPLES, ...STAGE_2_EXAMPLES].map(signature).filter((example) => !OWN.has(example)));
+const EARLIER = new Set([...STAGE_1_EXAMPLES, ...STAGE_2_EXAMPLES, ...STAGE_3_EXAMPLES].map(signature).filter((example) => !OWN.has(example)));
 
 /**
  * True for an example an earlier stage shipped, word for word, that reads differently here: an
@@ -74,4 +92,14 @@ export function isEarlierExample(pattern: PatternInput): boolean {
 /** True for any example, this stage's or an earlier one's: every account already has its own. */
 export function isExample(pattern: PatternInput): boolean {
   return OWN.has(signature(pattern)) || EARLIER.has(signature(pattern));
+}
+
+/**
+ * What an upgrade carries over for a pattern: an earlier stage's example, untouched, becomes this
+ * stage's example with the same trigger (its answer speaks of this stage); anything else, edited
+ * examples included, stays as it is. A deleted example was not there to carry.
+ */
+export function carriedOver(pattern: PatternInput): PatternInput {
+  if (!isEarlierExample(pattern)) return pattern;
+  return EXAMPLE_PATTERNS.find((own) => own.trigger === pattern.trigger) ?? pattern;
 }

@@ -32,8 +32,9 @@ CREATE TABLE usage_counters (
   PRIMARY KEY (org_id, period, kind)
 );
 
--- The organization's Stripe customer and subscription, as last read from Stripe. stripe_updated
--- orders what we learn: a state is only written over an older one.
+-- The organization's Stripe customer and subscription, as last read from Stripe. Events can come
+-- late and out of order, so none is applied as it says: each makes the app read the subscription
+-- back from Stripe, under the organization's lock (billing/billing-service.ts).
 CREATE TABLE subscriptions (
   org_id                 uuid PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
   stripe_customer_id     text UNIQUE,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Db, Queryable } from '../db';
 import { newOrganization, personalOrganizationName } from '../organizations-service';
+import { carriedOver } from '../examples';
 import { organizationsRepo } from '../organizations-repo';
 
 /**
@@ -105,10 +106,11 @@ export async function upgradeFromStage3(db: Db, data: Stage3Data, options: { dry
         }
         for (const pattern of theirs) {
           if (await ledger.targetOf(tx, PATTERNS, pattern.id)) continue;
+          const { trigger, response } = carriedOver(pattern); // stage 3's examples speak of SQLite: stage 4's of PostgreSQL
           const [row] = await tx.query<{ id: string }>(
             `INSERT INTO patterns (org_id, created_by, trigger, response, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-            [orgId, user.id, pattern.trigger, pattern.response, pattern.createdAt, pattern.updatedAt],
+            [orgId, user.id, trigger, response, pattern.createdAt, pattern.updatedAt],
           );
           await ledger.remember(tx, PATTERNS, pattern.id, row!.id);
           copied++;
