@@ -6,7 +6,8 @@
  * autocannon loads them one at a time from this process.
  *   1. throughput: as many requests as 10 connections can push → req/s, latency
  *   2. a fixed arrival rate of 300 req/s → p95 (what a user feels at a realistic load)
- * Goals (issue 13): on PostgreSQL, p95 ≤ 13 ms at 300 req/s, and at least half stage 3's throughput.
+ * Goals (issues 13 and 15): on PostgreSQL, p95 ≤ 13 ms at 300 req/s, with a session and with an API key,
+ * and at least half stage 3's throughput.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -36,11 +37,11 @@ interface Figures {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** One autocannon run; latencies are collected per response (autocannon's summary has no p95). */
-async function load(url: string, options: { seconds: number; overallRate?: number; cookie: string }): Promise<Figures> {
+async function load(url: string, options: { seconds: number; overallRate?: number; headers: Record<string, string> }): Promise<Figures> {
   const cpuBefore = await serverCpu();
   let i = 0;
   const latencies: number[] = [];
-  const headers = { 'content-type': 'application/json', cookie: options.cookie };
+  const headers = { 'content-type': 'application/json', ...options.headers };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -79,34 +80,35 @@ const verdict = (ok: boolean) => (ok ? '✓' : '✗');
 
 interface Target {
   url: string;
-  cookie: string;
+  headers: Record<string, string>;
   patterns: number;
 }
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-const targets = JSON.parse(line) as { meter: string; stage3: Target | null; pglite: Target; postgres: Target | null; postgresMissing: string | null };
+const targets = JSON.parse(line) as { meter: string; stage3: Target | null; pglite: Target; postgres: Target | null; postgresKey: Target | null; postgresMissing: string | null };
 const serverCpu = async () => ((await (await fetch(`${targets.meter}/cpu`)).json()) as { micros: number }).micros;
 
 try {
   console.log(`stage-4 bench: ${targets.pglite.patterns} patterns per app, ${SECONDS} s per run, 10 connections\n`);
   const runs: [string, Figures][] = [];
-  const measure = async (name: string, { url, cookie }: Target) => {
-    await load(url, { seconds: 2, cookie }); // warm up (JIT, connection pools, the engine cache)
-    const max = await load(url, { seconds: SECONDS, cookie });
-    const atRate = await load(url, { seconds: SECONDS, overallRate: FIXED_RATE, cookie });
+  const measure = async (name: string, { url, headers }: Target) => {
+    await load(url, { seconds: 2, headers }); // warm up (JIT, connection pools, the engine cache)
+    const max = await load(url, { seconds: SECONDS, headers });
+    const atRate = await load(url, { seconds: SECONDS, overallRate: FIXED_RATE, headers });
     runs.push([`${name}, max`, max], [`${name}, ${FIXED_RATE} req/s`, atRate]);
     return { max, atRate };
   };
   const three = targets.stage3 ? await measure('stage 3 chat (SQLite)', targets.stage3) : null;
   const pglite = await measure('stage 4 chat on PGlite', targets.pglite);
   const postgres = targets.postgres ? await measure('stage 4 chat on PostgreSQL', targets.postgres) : null;
+  const withKey = targets.postgresKey ? await measure('stage 4 chat on PostgreSQL, API key', targets.postgresKey) : null;
 
   console.log(`${'run'.padEnd(40)} ${'req/s'.padStart(8)} ${'CPU µs'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'failed'.padStart(7)}`);
   for (const [name, figures] of runs) console.log(row(name, figures));
   console.log();
 
-  const stage4 = [['PGlite', pglite], ['PostgreSQL', postgres]] as const;
+  const stage4 = [['PGlite', pglite], ['PostgreSQL', postgres], ['API key', withKey]] as const;
   if (three) {
     for (const [engine, figures] of stage4) {
       if (!figures) continue;
@@ -121,6 +123,9 @@ try {
   if (postgres) {
     console.log(`\ngoals on PostgreSQL:`);
     console.log(`  p95 at ${FIXED_RATE} req/s: ${postgres.atRate.p95.toFixed(2)} ms (goal ≤ ${P95_GOAL_MS} ms) ${verdict(postgres.atRate.p95 <= P95_GOAL_MS)}`);
+    if (withKey) {
+      console.log(`  p95 at ${FIXED_RATE} req/s with an API key: ${withKey.atRate.p95.toFixed(2)} ms (goal ≤ ${P95_GOAL_MS} ms) ${verdict(withKey.atRate.p95 <= P95_GOAL_MS)}`);
+    }
     if (three) {
       const ratio = postgres.max.rps / three.max.rps;
       console.log(`  throughput: ${ratio.toFixed(2)} of stage 3's (goal ≥ ${THROUGHPUT_GOAL}) ${verdict(ratio >= THROUGHPUT_GOAL)}`);

@@ -40,24 +40,29 @@ const tempDir = (name: string) => {
   return dir;
 };
 
-/** A target: where it listens, and the cookie of its signed-in user, as a browser would send it. */
+/** A target: where it listens, and how a request proves who it is (a session cookie, as a browser; or an API key, as a program). */
 interface Target {
   url: string;
-  cookie: string;
+  headers: Record<string, string>;
   patterns: number;
 }
 
 /** Stage 4: a user signs up (which makes their personal organization), and the patterns go into it. */
-async function stage4(databaseUrl?: string): Promise<Target> {
+async function stage4(databaseUrl?: string): Promise<{ session: Target; key: Target }> {
   const config = loadConfig(configIn(tempDir(databaseUrl ? 'stage-4-postgres' : 'stage-4-pglite'), databaseUrl));
-  const { app, accounts, patterns, organizations, billing, db } = await createServer(config, { logger: logger() });
+  const { app, accounts, patterns, organizations, billing, apiKeys, db } = await createServer(config, { logger: logger() });
   databases.push(db);
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
   const [org] = await organizations.listFor(user.id);
   // Enterprise (demo billing): no plan limit stops 1,000 patterns or the bench's chats; each chat is still counted.
   await billing.demoChange(user.id, org!.id, 'enterprise');
   const imported = (await patterns.importMany(org!.id, user, benchPatterns())).length;
-  return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: imported };
+  const { key } = await apiKeys.create(user.id, org!.id, 'bench');
+  const url = await listen(app);
+  return {
+    session: { url, headers: { cookie: `session=${await accounts.startSession(user.id)}` }, patterns: imported },
+    key: { url, headers: { authorization: `Bearer ${key}` }, patterns: imported },
+  };
 }
 
 /**
@@ -72,7 +77,7 @@ async function stage3(): Promise<Target | null> {
   const { app, accounts, patterns } = createStage3Server(loadStage3Config(configIn(tempDir('stage-3'))), { logger: logger() });
   const user = await accounts.signUp('bench@example.com', 'a long bench password', '127.0.0.1');
   const imported = patterns.importMany(user.id, benchPatterns()).length;
-  return { url: await listen(app), cookie: `session=${await accounts.startSession(user.id)}`, patterns: imported };
+  return { url: await listen(app), headers: { cookie: `session=${await accounts.startSession(user.id)}` }, patterns: imported };
 }
 
 /** A new database on the PostgreSQL server (TEST_DATABASE_URL, default the local one), or why there is none. */
@@ -94,8 +99,10 @@ const database = await postgresDatabase();
 const targets = {
   meter: await listen(meter),
   stage3: await stage3(),
-  pglite: await stage4(),
-  postgres: typeof database === 'string' ? null : await stage4(database.where.databaseUrl),
+  pglite: (await stage4()).session,
+  ...(typeof database === 'string'
+    ? { postgres: null, postgresKey: null }
+    : await stage4(database.where.databaseUrl).then(({ session, key }) => ({ postgres: session, postgresKey: key }))),
   postgresMissing: typeof database === 'string' ? database : null,
 };
 console.log(JSON.stringify(targets));
