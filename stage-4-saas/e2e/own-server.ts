@@ -5,18 +5,24 @@ import { test } from '@journey/testkit';
 import { freePort, spawnServer, type ServerProcess } from '../test/server-process';
 
 /**
- * For a spec that stops and starts the server, so it runs its own: the same code and built page as
- * `pnpm start`, with its own database, on a free port that it keeps across a restart. Call it at the
- * top of the spec file: it starts the server before the spec's tests and kills it after them.
+ * For a spec that stops and starts the server, or needs settings of its own (Stripe's), so it runs
+ * its own: the same code and built page as `pnpm start`, with its own database, on a free port that
+ * it keeps across a restart. Call it at the top of the spec file (or of a `describe`): it starts the
+ * server before the tests and kills it after them. `env` is read when the server starts, so it may
+ * name things that other `beforeAll`s, registered first, have started (a Stripe stand-in).
  */
-export function ownServer(dataDirPrefix: string) {
+export function ownServer(dataDirPrefix: string, env: () => Record<string, string> = () => ({})) {
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   let PORT: string;
   let server: ServerProcess;
 
+  let settings: Record<string, string>;
+
   test.beforeAll(async () => {
     PORT = String(await freePort());
-    server = await spawnServer(dataDir, { PORT });
+    // APP_URL: the address the browser opens, so links back to the app (Stripe's success_url) keep its cookie.
+    settings = { PORT, APP_URL: `http://127.0.0.1:${PORT}`, ...env() };
+    server = await spawnServer(dataDir, settings);
   });
   test.afterAll(() => {
     server.child.kill('SIGKILL');
@@ -32,7 +38,7 @@ export function ownServer(dataDirPrefix: string) {
     },
     /** Starts it again with the same port and data. */
     start: async () => {
-      server = await spawnServer(dataDir, { PORT });
+      server = await spawnServer(dataDir, settings);
     },
   };
 }

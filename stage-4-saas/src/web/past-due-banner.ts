@@ -66,8 +66,8 @@ export class PastDueBanner extends LitElement {
           ? html`The ${paid} plan of ${this.org.name} is unpaid, and its grace period ended on ${ends}: the free plan's limits
               apply now (${amount(PLANS.free.patterns)} patterns, ${amount(PLANS.free.chatsPerMonth)} chats a month). Nothing was
               deleted, and paying brings ${paid} back.`
-          : html`The last payment for ${this.org.name}'s ${paid} plan did not go through. ${paid} limits last until ${ends};
-              after that the free plan's limits apply until it is paid.`}
+          : html`The last payment for the ${paid} plan of ${this.org.name} did not go through. ${paid} limits last until
+              ${ends}; after that the free plan's limits apply until it is paid.`}
         ${this.org.role === 'owner' ? nothing : html`Only an owner can update the payment.`}
       </p>
       ${this.org.role === 'owner'

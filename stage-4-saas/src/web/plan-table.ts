@@ -65,12 +65,17 @@ export class PlanTable extends LitElement {
   override render() {
     return html`<table aria-label="Plans">
       <thead>
-        <tr><th scope="col">Plan</th><th scope="col">Patterns</th><th scope="col">Chats a month</th><th scope="col">Price</th></tr>
+        <tr>
+          <th scope="col">Plan</th>
+          <th scope="col">Patterns</th>
+          <th scope="col">Chats a month</th>
+          <th scope="col">Price</th>
+        </tr>
       </thead>
       <tbody>
         ${PLAN_NAMES.map(
           (plan) => html`<tr class=${plan === this.current ? 'current' : ''} data-plan=${plan}>
-            <th scope="row">${planLabel(plan)}${plan === this.current ? html`<span class="here">current</span>` : ''}</th>
+            <th scope="row">${planLabel(plan)} ${plan === this.current ? html`<span class="here">current</span>` : ''}</th>
             <td>${amount(PLANS[plan].patterns)}</td>
             <td>${amount(PLANS[plan].chatsPerMonth)}</td>
             <td>$${PLANS[plan].monthlyPrice}/month</td>
