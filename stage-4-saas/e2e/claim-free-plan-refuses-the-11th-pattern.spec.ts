@@ -1,11 +1,15 @@
 import { test, expect } from '@journey/testkit';
+import { ownServer } from './own-server';
 import { openChat, openPlanAndUsage, signUp, teach, triggers, uniqueEmail, usageFigure } from './page-actions';
 
 // The 11th pattern is refused with 402 on purpose; Chromium logs it as a console error.
 test.use({ allowConsoleErrors: [/status of 402/] });
 
+// Its own server: the shared one allows 30 sign-ups an address per 15 minutes, and the other specs use them up.
+const server = ownServer('stage-4-e2e-free-plan-');
+
 test('on the free plan, 10 patterns are saved and the 11th is refused with the upgrade prompt', async ({ page }) => {
-  await signUp(page, uniqueEmail('free')); // a new account's organization starts with 5 example patterns
+  await signUp(page, uniqueEmail('free'), undefined, server.url()); // a new account's organization starts with 5 example patterns
   await expect(triggers(page)).toHaveCount(5);
   for (let i = 1; i <= 5; i++) await teach(page, `free plan pattern ${i}`, `answer ${i}`);
   await expect(triggers(page)).toHaveCount(10);

@@ -1,15 +1,19 @@
 import { createExport } from '@journey/llm-core';
 import { test, expect } from '@journey/testkit';
+import { ownServer } from './own-server';
 import { expectBrainOf, openChat, signUp, teach, triggers, uniqueEmail, usageFigure } from './page-actions';
 
 // The first 11th pattern is refused with 402 on purpose; Chromium logs it as a console error.
 test.use({ allowConsoleErrors: [/status of 402/] });
 
+// Its own server: the shared one allows 30 sign-ups an address per 15 minutes, and the other specs use them up.
+const server = ownServer('stage-4-e2e-demo-upgrade-');
+
 test('after upgrading through demo billing (no card), the 11th pattern is saved', async ({ page }) => {
   const email = uniqueEmail('upgrade');
-  await signUp(page, email); // 5 example patterns
+  await signUp(page, email, undefined, server.url()); // 5 example patterns
   const five = createExport(Array.from({ length: 5 }, (_, i) => ({ trigger: `upgrade pattern ${i}`, response: `answer ${i}` })));
-  expect((await page.request.post('/api/import', { data: five })).status()).toBe(200);
+  expect((await page.request.post(`${server.url()}/api/import`, { data: five })).status()).toBe(200);
   await page.reload();
   await expect(triggers(page)).toHaveCount(10);
 
