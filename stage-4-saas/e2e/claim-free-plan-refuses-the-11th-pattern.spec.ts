@@ -23,10 +23,10 @@ test('on the free plan, 10 patterns are saved and the 11th is refused with the u
   await expect(dialog.getByRole('alert')).toHaveText('The free plan keeps 10 patterns, and this organization has 10. Upgrade to teach more; nothing was saved.');
   const rows = dialog.getByRole('table', { name: 'Plans' }).getByRole('row');
   await expect(rows).toHaveText([
-    'Plan Patterns Chats a month Price',
-    'Free current 10 100 $0/month',
-    'Pro 1,000 10,000 $29/month',
-    'Enterprise Unlimited Unlimited $299/month',
+    'Plan Patterns Chats a month Per month',
+    'Free current 10 100 $0',
+    'Pro 1,000 10,000 $29',
+    'Enterprise Unlimited Unlimited $299',
   ]);
   await expect(dialog).toContainText('it keeps them all, but nobody can teach or import new ones until it is under the limit again');
   // The owner can upgrade from here.

@@ -119,6 +119,15 @@ export class JourneyApp extends LitElement {
         color: var(--journey-accent);
         border-bottom-color: var(--journey-accent);
       }
+      @media (max-width: 480px) {
+        nav {
+          gap: 0;
+        }
+        nav a {
+          padding: 0.55rem 0.35rem;
+          font-size: 0.86rem;
+        }
+      }
       nav a:focus-visible {
         outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
         outline-offset: -3px;
@@ -260,8 +269,20 @@ export class JourneyApp extends LitElement {
 
   private readonly readRoute = () => {
     this.route = currentRoute();
-    if (this.route.page === 'billing' && this.route.paid && this.user) void this.confirmPayment();
+    if (!this.user) return;
+    if (this.route.page === 'billing' && this.route.paid) void this.confirmPayment();
+    // Chats and other members' teaching move the figures meanwhile: "Plan and usage" shows them fresh.
+    else if (this.route.page === 'billing' || this.route.page === 'billing-demo') void this.loadUsage();
   };
+
+  private async loadUsage() {
+    if (!this.activeOrgId) return;
+    try {
+      this.usage = await this.billing.usage(this.activeOrgId);
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error) };
+    }
+  }
 
   private async start() {
     try {

@@ -51,6 +51,15 @@ export class PlanTable extends LitElement {
     tr.current {
       background: color-mix(in srgb, var(--journey-accent) 8%, transparent);
     }
+    @media (max-width: 480px) {
+      th,
+      td {
+        padding: 0.45rem 0.3rem;
+      }
+      table {
+        font-size: 0.85rem;
+      }
+    }
     .here {
       display: block;
       font-size: 0.75rem;
@@ -69,7 +78,7 @@ export class PlanTable extends LitElement {
           <th scope="col">Plan</th>
           <th scope="col">Patterns</th>
           <th scope="col">Chats a month</th>
-          <th scope="col">Price</th>
+          <th scope="col">Per month</th>
         </tr>
       </thead>
       <tbody>
@@ -78,7 +87,7 @@ export class PlanTable extends LitElement {
             <th scope="row">${planLabel(plan)} ${plan === this.current ? html`<span class="here">current</span>` : ''}</th>
             <td>${amount(PLANS[plan].patterns)}</td>
             <td>${amount(PLANS[plan].chatsPerMonth)}</td>
-            <td>$${PLANS[plan].monthlyPrice}/month</td>
+            <td>$${PLANS[plan].monthlyPrice}</td>
           </tr>`,
         )}
       </tbody>

@@ -64,8 +64,8 @@ export class UsagePanel extends LitElement {
         <journey-usage-bar label="Chats in ${month}" .used=${usage.used.chats} .limit=${usage.limits.chatsPerMonth}></journey-usage-bar>
       </div>
       <p class="note">
-        This month: ${usage.used.teaches} taught, ${usage.used.imports} imported. Chats count from ${day(usage.period)}, and start
-        again each month.
+        This month: ${count(usage.used.teaches, 'pattern')} taught, ${count(usage.used.imports, 'file')} imported. Chats count from
+        ${day(usage.period)}, and start again each month.
       </p>
       ${usage.paidPlan !== usage.plan
         ? html`<p class="note">Paid for: ${planLabel(usage.paidPlan)}. Its limits are back once the failed payment is made.</p>`
@@ -96,6 +96,8 @@ export class UsagePanel extends LitElement {
     }
   }
 }
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 declare global {
   interface HTMLElementTagNameMap {
