@@ -124,8 +124,8 @@ export class JourneyApp extends LitElement {
           gap: 0;
         }
         nav a {
-          padding: 0.55rem 0.35rem;
-          font-size: 0.86rem;
+          padding: 0.55rem 0.3rem;
+          font-size: 0.84rem;
         }
       }
       nav a:focus-visible {
