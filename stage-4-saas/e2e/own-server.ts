@@ -12,15 +12,18 @@ export interface OwnServerOptions {
 }
 
 /**
- * For a spec that stops and starts the server, so it runs its own: the same code and built page as
- * `pnpm start`, with its own database, on a free port that it keeps across a restart. Call it at the
- * top of the spec file: it starts the server before the spec's tests and kills it after them.
+ * For a spec that stops and starts the server, or needs settings of its own (Stripe's), so it runs
+ * its own: the same code and built page as `pnpm start`, with its own database, on a free port that
+ * it keeps across a restart. Call it at the top of the spec file (or of a `describe`): it starts the
+ * server before the tests and kills it after them. `env` is read when the server starts, so it may
+ * name things that other `beforeAll`s, registered first, have started (a Stripe stand-in).
  */
 export function ownServer(dataDirPrefix: string, options: OwnServerOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   let PORT: string;
   let server: ServerProcess;
-  const spawn = () => spawnServer(dataDir, { PORT, ...options.env?.() });
+  // APP_URL: the address the browser opens, so links back to the app (Stripe's success_url) keep its cookie.
+  const spawn = () => spawnServer(dataDir, { PORT, APP_URL: `http://127.0.0.1:${PORT}`, ...options.env?.() });
 
   test.beforeAll(async () => {
     // Opening PGlite (and a `before` step) can outlast a test's 30 s on a busy machine.

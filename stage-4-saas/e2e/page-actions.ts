@@ -152,3 +152,26 @@ export async function acceptBySigningUp(page: Page, link: string, email: string,
   await expect(page.getByText(`You joined ${orgName} as`)).toBeVisible();
   await expectBrainOf(page, orgName);
 }
+
+// ── Plans and billing (stage 4) ─────────────────────────────────────────────────────────────────
+
+/** The "Plan and usage" tab: the plan, and the bars of patterns and this month's chats. */
+export async function openPlanAndUsage(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Plan and usage' }).click();
+  await expect(page.getByRole('heading', { name: 'Plan and usage' })).toBeVisible();
+}
+
+/** A usage bar's figure, e.g. "10 of 10 · limit reached" for Patterns. */
+export function usageFigure(page: Page, label: string | RegExp) {
+  return page.locator('journey-usage-bar').filter({ has: page.locator('.label', { hasText: label }) }).locator('.figure');
+}
+
+/**
+ * Puts the browser's active organization on a plan through demo billing's API (the e2e server has
+ * no Stripe key), as its owner. For specs whose claim is not about plans but that need more than
+ * the free plan's 10 patterns.
+ */
+export async function putOnPlan(page: Page, plan: 'free' | 'pro' | 'enterprise'): Promise<void> {
+  const orgId = ((await (await page.request.get('/api/orgs')).json()) as { activeOrgId: string }).activeOrgId;
+  expect((await page.request.post(`/api/orgs/${orgId}/billing/demo`, { data: { plan } })).status()).toBe(204);
+}

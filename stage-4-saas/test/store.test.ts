@@ -98,6 +98,17 @@ describe('HttpPatternStore', () => {
     server = await startTestServer(); // for afterEach
   });
 
+  it("tells the page when the plan is full (402 plan_limit), and still throws the server's message", async () => {
+    const limited: unknown[] = [];
+    const watched = new HttpPatternStore(server.url, () => {}, (error) => limited.push(error.details));
+    await rejection(watched.add({ trigger: '', response: '' })); // a 400 is no plan limit
+    expect(limited).toEqual([]);
+    const eleven = createExport(Array.from({ length: 11 }, (_, i) => ({ trigger: `pattern ${i}`, response: 'ok' })));
+    const error = await rejection(watched.importFile(JSON.stringify(eleven)));
+    expect(error.message).toMatch(/^This file can't be imported: The free plan keeps 10 patterns/);
+    expect(limited).toEqual([expect.objectContaining({ limit: 'patterns', plan: 'free', allowed: 10, upgradeUrl: expect.stringMatching(/\/#billing$/) })]);
+  });
+
   it('tells the page when the session is gone (401), and only then', async () => {
     await rejection(store.add({ trigger: '', response: '' })); // a 400
     expect(signedOut).toBe(0);

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   STRIPE_PRICE_ENTERPRISE: z.string().optional(),
   // Another Stripe API address: the tests' stand-in, or stripe-mock. Unset: api.stripe.com.
   STRIPE_API_URL: z.url().optional(),
+  // Signups one address may make in 15 minutes (see auth/accounts.ts).
+  SIGNUPS_PER_ADDRESS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(30),
   // Days a past-due organization keeps its paid limits.
   BILLING_GRACE_DAYS: z.coerce.number({ error: 'must be a number of days' }).min(0).default(7),
   // The address people open, for links in mails. Unset: http://localhost:PORT.
@@ -60,6 +62,8 @@ export interface Config {
   patternQuota: number;
   /** Days a past-due organization keeps its paid limits. */
   billingGraceDays: number;
+  /** Signups one address may make in 15 minutes. */
+  signupsPerAddress: number;
   /** Stripe when STRIPE_SECRET_KEY is set; undefined: demo billing. */
   stripe: StripeSettings | undefined;
 }
@@ -76,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS } = parsed.data;
+  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO, STRIPE_PRICE_ENTERPRISE, STRIPE_API_URL } = parsed.data;
   // Half a Stripe setup would take money and never hear about it: all of it, or none (demo billing).
   if (STRIPE_SECRET_KEY && !(STRIPE_WEBHOOK_SECRET && STRIPE_PRICE_PRO && STRIPE_PRICE_ENTERPRISE)) {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appUrl: APP_URL ?? `http://localhost:${PORT}`,
     patternQuota: PATTERN_QUOTA,
     billingGraceDays: BILLING_GRACE_DAYS,
+    signupsPerAddress: SIGNUPS_PER_ADDRESS,
     stripe: STRIPE_SECRET_KEY
       ? {
           secretKey: STRIPE_SECRET_KEY,

@@ -62,6 +62,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     mailer: options.mailer ?? outbox,
     appUrl: config.appUrl,
     hasher: options.hasher,
+    signupsPerAddress: config.signupsPerAddress,
   });
   const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');

@@ -14,12 +14,15 @@ export const RESET_DONE = 'reset-done';
  */
 export const ORGS_CHANGED = 'orgs-changed';
 export type OrgsChange = { notice?: string };
+/** Someone asked to see the plans (the usage card's "Change plan"): the page opens the upgrade dialog. */
+export const OPEN_PLANS = 'open-plans';
 
 const options = { bubbles: true, composed: true };
 export const signedIn = (user: User) => new CustomEvent<User>(SIGNED_IN, { ...options, detail: user });
 export const signedOut = () => new Event(SIGNED_OUT, options);
 export const resetDone = () => new Event(RESET_DONE, options);
 export const orgsChanged = (change: OrgsChange = {}) => new CustomEvent<OrgsChange>(ORGS_CHANGED, { ...options, detail: change });
+export const openPlans = () => new Event(OPEN_PLANS, options);
 
 declare global {
   interface HTMLElementEventMap {
@@ -27,5 +30,6 @@ declare global {
     [SIGNED_OUT]: Event;
     [RESET_DONE]: Event;
     [ORGS_CHANGED]: CustomEvent<OrgsChange>;
+    [OPEN_PLANS]: Event;
   }
 }

@@ -6,17 +6,24 @@ import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
 import { STAGE } from '../shared/stage';
-import type { Org, Pattern, User } from '../shared/api';
+import type { Org, Pattern, Usage, User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
 import type { HttpOrgs } from './orgs-client';
-import { ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, type OrgsChange } from './events';
-import { BRAIN_HREF, ORGANIZATION_HREF, currentRoute, goHome, type Route } from './route';
+import type { HttpBilling } from './billing-client';
+import type { UpgradeDialog } from './upgrade-dialog';
+import { OPEN_PLANS, ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, type OrgsChange } from './events';
+import { BILLING_HREF, BRAIN_HREF, ORGANIZATION_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
+import { planLabel } from './plan-table';
 import './account-header';
 import './auth-page';
 import './org-switcher';
 import './org-page';
 import './accept-page';
 import './create-org-form';
+import './usage-panel';
+import './upgrade-dialog';
+import './billing-demo-page';
+import './past-due-banner';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -25,7 +32,9 @@ type Notice = { kind: 'error' | 'success'; text: string };
 
 /**
  * The page. Signed in: the header with import/export and the account; the organization switcher;
- * then two tabs: the active organization's brain (chat, teach form, pattern list) and its members.
+ * a past-due banner when its payment failed; then three tabs: the active organization's brain
+ * (chat, teach form, pattern list), its members, and its plan and usage. A refused action (402
+ * plan_limit) opens the upgrade dialog.
  * Signed out (or with a reset link): the sign-in page. An invitation link: the accept page.
  */
 @customElement('journey-app')
@@ -110,9 +119,21 @@ export class JourneyApp extends LitElement {
         color: var(--journey-accent);
         border-bottom-color: var(--journey-accent);
       }
+      @media (max-width: 480px) {
+        nav {
+          gap: 0;
+        }
+        nav a {
+          padding: 0.55rem 0.3rem;
+          font-size: 0.84rem;
+        }
+      }
       nav a:focus-visible {
         outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
         outline-offset: -3px;
+      }
+      journey-usage {
+        max-width: 40rem;
       }
       .no-org {
         max-width: 28rem;
@@ -209,6 +230,7 @@ export class JourneyApp extends LitElement {
   @property({ attribute: false }) store!: HttpPatternStore;
   @property({ attribute: false }) auth!: HttpAuth;
   @property({ attribute: false }) orgsClient!: HttpOrgs;
+  @property({ attribute: false }) billing!: HttpBilling;
 
   /** undefined while asking the server; null when nobody is signed in. */
   @state() private user: User | null | undefined = undefined;
@@ -221,8 +243,11 @@ export class JourneyApp extends LitElement {
   /** Where the next page of the pattern list starts; null when all are shown. */
   @state() private nextCursor: string | null = null;
   @state() private notice: Notice | null = null;
+  /** The active organization's plan and this month's use; undefined until loaded. */
+  @state() private usage: Usage | undefined = undefined;
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
+  @query('journey-upgrade-dialog') private upgradeDialog?: UpgradeDialog;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -231,6 +256,7 @@ export class JourneyApp extends LitElement {
     this.addEventListener(SIGNED_OUT, () => this.signedOut());
     this.addEventListener(RESET_DONE, () => this.resetDone());
     this.addEventListener(ORGS_CHANGED, (event) => void this.orgsChanged(event.detail));
+    this.addEventListener(OPEN_PLANS, () => void this.upgradeDialog?.show());
     // The tabs, and a reset link opened while the page is already open, change only the #fragment.
     window.addEventListener('hashchange', this.readRoute);
     void this.start();
@@ -243,16 +269,57 @@ export class JourneyApp extends LitElement {
 
   private readonly readRoute = () => {
     this.route = currentRoute();
+    if (!this.user) return;
+    if (this.route.page === 'billing' && this.route.paid) void this.confirmPayment();
+    // Chats and other members' teaching move the figures meanwhile: "Plan and usage" shows them fresh.
+    else if (this.route.page === 'billing' || this.route.page === 'billing-demo') void this.loadUsage();
   };
+
+  private async loadUsage() {
+    if (!this.activeOrgId) return;
+    try {
+      this.usage = await this.billing.usage(this.activeOrgId);
+    } catch (error) {
+      this.notice = { kind: 'error', text: errorMessage(error) };
+    }
+  }
 
   private async start() {
     try {
       this.user = await this.auth.currentUser();
       if (this.user) await this.refresh();
+      if (this.user && this.route.page === 'billing' && this.route.paid) await this.confirmPayment();
     } catch (error) {
       this.user = null;
       this.notice = { kind: 'error', text: errorMessage(error) };
     }
+  }
+
+  /**
+   * The store calls this when the server says 402 plan_limit (teach, import or chat): the upgrade
+   * dialog opens with the server's reason, over fresh usage figures.
+   */
+  planLimited(error: Error) {
+    void this.refresh();
+    void this.upgradeDialog?.show(error.message);
+  }
+
+  /**
+   * Back from Stripe Checkout (`#billing=success`). The redirect proves nothing: the plan changes when
+   * Stripe's webhook arrives, which may be a moment later. So: read usage until the plan shows.
+   */
+  private async confirmPayment() {
+    replaceRoute(BILLING_HREF); // a reload should not say "thank you" again
+    this.notice = { kind: 'success', text: 'Payment received, thank you. Waiting for Stripe to confirm the new plan…' };
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await this.refresh();
+      if (this.usage && this.usage.paidPlan !== 'free') {
+        this.notice = { kind: 'success', text: `Payment received, thank you: ${this.activeOrg?.name} is on the ${planLabel(this.usage.paidPlan)} plan now.` };
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    this.notice = { kind: 'error', text: 'Stripe has not confirmed the payment yet. The plan changes as soon as it does: reload this page in a minute.' };
   }
 
   /** The store calls this when the server says 401: the session expired or ended elsewhere. */
@@ -276,6 +343,7 @@ export class JourneyApp extends LitElement {
     this.patterns = [];
     this.nextCursor = null;
     this.notice = null;
+    this.usage = undefined;
   }
 
   /** The new password is set and every session ended: forget the link, show sign-in. */
@@ -289,6 +357,7 @@ export class JourneyApp extends LitElement {
     this.notice = change.notice ? { kind: 'success', text: change.notice } : null;
     this.patterns = [];
     this.nextCursor = null;
+    this.usage = undefined;
     await this.refresh();
   }
 
@@ -349,31 +418,44 @@ export class JourneyApp extends LitElement {
         <journey-create-org .client=${this.orgsClient} heading="Create an organization"></journey-create-org>
       </div>`;
     }
-    const organizationPage = route.page === 'organization';
+    const tab = route.page === 'organization' ? 'members' : route.page === 'billing' || route.page === 'billing-demo' ? 'billing' : 'brain';
+    const current = (name: string) => (tab === name ? 'page' : 'false');
     return html`
       <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
+      <journey-past-due .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-past-due>
       <nav aria-label="Sections">
-        <a href=${BRAIN_HREF} aria-current=${organizationPage ? 'false' : 'page'}>Chat and patterns</a>
-        <a href=${ORGANIZATION_HREF} aria-current=${organizationPage ? 'page' : 'false'}>Members</a>
+        <a href=${BRAIN_HREF} aria-current=${current('brain')}>Chat and patterns</a>
+        <a href=${ORGANIZATION_HREF} aria-current=${current('members')}>Members</a>
+        <a href=${BILLING_HREF} aria-current=${current('billing')}>Plan and usage</a>
       </nav>
-      ${organizationPage
-        ? keyed(org.id, html`<journey-org-page .org=${org} .user=${this.user} .client=${this.orgsClient}></journey-org-page>`)
-        : this.brain(org)}
+      ${keyed(org.id, this.tabContent(route, org))}
+      <journey-upgrade-dialog .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-upgrade-dialog>
     `;
   }
 
-  /** The active organization's one brain. Keyed by it: a switch starts a fresh conversation. */
+  /** The open tab, for the active organization (keyed by it: a switch starts each afresh). */
+  private tabContent(route: Route, org: Org) {
+    switch (route.page) {
+      case 'organization':
+        return html`<journey-org-page .org=${org} .user=${this.user} .client=${this.orgsClient}></journey-org-page>`;
+      case 'billing':
+        return html`<journey-usage .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-usage>`;
+      case 'billing-demo':
+        return html`<journey-billing-demo .org=${org} .usage=${this.usage} .billing=${this.billing} .wanted=${route.plan}></journey-billing-demo>`;
+      default:
+        return this.brain(org);
+    }
+  }
+
+  /** The active organization's one brain. */
   private brain(org: Org) {
     return html`
       <main>
-        ${keyed(
-          org.id,
-          html`<journey-chat-panel
-            .store=${this.store}
-            .patterns=${this.patterns}
-            .suggestions=${this.patterns.length ? SUGGESTIONS : []}
-          ></journey-chat-panel>`,
-        )}
+        <journey-chat-panel
+          .store=${this.store}
+          .patterns=${this.patterns}
+          .suggestions=${this.patterns.length ? SUGGESTIONS : []}
+        ></journey-chat-panel>
         <div class="side">
           <journey-teach-form .store=${this.store}></journey-teach-form>
           <journey-pattern-list
@@ -422,6 +504,8 @@ export class JourneyApp extends LitElement {
       }
       this.patterns = patterns;
       this.nextCursor = page.nextCursor;
+      // Usage is read with the list: the bars, the banner and the dialog show what a teach just did.
+      this.usage = await this.billing.usage(activeOrgId);
     } catch (error) {
       this.notice = { kind: 'error', text: errorMessage(error) };
     }

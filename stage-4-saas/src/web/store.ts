@@ -9,10 +9,25 @@ export class ApiError extends StoreError {
     code: string,
     readonly status: number,
     readonly fields: Record<string, string> = {},
+    /** The error's `details` as the server sent them (a 402 plan_limit says which limit, and the plan's). */
+    readonly details?: unknown,
   ) {
     super(message, code);
   }
 }
+
+/** What a 402 `plan_limit` says in `details` (src/server/plan-limits.ts): the page offers an upgrade with it. */
+export interface PlanLimitDetails {
+  limit: 'patterns' | 'chats_per_month';
+  plan: 'free' | 'pro' | 'enterprise';
+  allowed: number;
+  used: number;
+  upgradeUrl: string;
+}
+
+/** A refusal because the organization's plan is full: teach, import and chat can all meet one. */
+export const isPlanLimit = (error: unknown): error is ApiError & { details: PlanLimitDetails } =>
+  error instanceof ApiError && error.status === 402 && error.code === 'plan_limit';
 
 /** What GET /api/patterns answers: a page, and the cursor of the next one (null: that was the last). */
 export type PatternPage = PatternList;
@@ -28,10 +43,13 @@ export class HttpPatternStore implements PatternStore {
   /**
    * `base` is where the API lives; the page and the API share an origin, so normally ''.
    * `onSignedOut` runs when the server answers 401: the session expired or ended elsewhere.
+   * `onPlanLimit` runs when it answers 402 plan_limit: the page opens the upgrade dialog. Either
+   * way the error is thrown on as well, so the form that asked shows the server's message.
    */
   constructor(
     private readonly base = '',
     private readonly onSignedOut: () => void = () => {},
+    private readonly onPlanLimit: (error: ApiError & { details: PlanLimitDetails }) => void = () => {},
   ) {}
 
   /** One page of patterns, newest first; pass the previous page's `nextCursor` for the next one. */
@@ -93,6 +111,7 @@ export class HttpPatternStore implements PatternStore {
       return await request<T>(this.base, method, path, body);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.onSignedOut();
+      if (isPlanLimit(error)) this.onPlanLimit(error);
       throw error;
     }
   }
@@ -123,6 +142,7 @@ export async function request<T>(base: string, method: string, path: string, bod
       error?.code ?? `http_${response.status}`,
       response.status,
       fieldsOf(error?.details),
+      error?.details,
     );
   }
   return data as T;

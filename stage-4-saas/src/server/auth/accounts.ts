@@ -23,6 +23,8 @@ export interface AccountsOptions {
   appUrl: string;
   /** Tests pass a low cost for speed; everywhere else the default (12) applies. */
   hasher?: PasswordHasher;
+  /** Signups one address may make in 15 minutes (SIGNUPS_PER_ADDRESS). */
+  signupsPerAddress?: number;
   sessionSeconds?: number;
   /** Where throttle counters live: memory here, Redis in stage 5. */
   limiters?: LimiterFactory;
@@ -47,8 +49,12 @@ export const RESET_RULES = {
   address: { attempts: 20, windowSeconds: 15 * MINUTES },
   account: { attempts: 10, windowSeconds: 60 * MINUTES },
 } as const;
-/** Every signup costs a bcrypt hash: unlimited, one client could keep the hashing threads busy. */
-export const SIGNUP_RULES = { address: { attempts: 30, windowSeconds: 15 * MINUTES } } as const;
+/**
+ * Every signup costs a bcrypt hash: unlimited, one client could keep the hashing threads busy.
+ * 30 per address per 15 minutes, unless SIGNUPS_PER_ADDRESS says otherwise (the browser checks,
+ * which all come from 127.0.0.1, sign up more people than that).
+ */
+export const signupRules = (perAddress = 30) => ({ address: { attempts: perAddress, windowSeconds: 15 * MINUTES } }) as const;
 
 /** The keys an attempt is counted by. */
 const attemptKeys = (email: string, ip: string) => ({ account: email, address: ip, accountAtAddress: `${email} ${ip}` });
@@ -74,7 +80,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   const revoked = createRevokedSessionsRepo(db);
   const loginThrottle = new AttemptThrottle('login', LOGIN_RULES, options.limiters ?? inMemory);
   const resetThrottle = new AttemptThrottle('reset', RESET_RULES, options.limiters ?? inMemory);
-  const signupThrottle = new AttemptThrottle('signup', SIGNUP_RULES, options.limiters ?? inMemory);
+  const signupThrottle = new AttemptThrottle('signup', signupRules(options.signupsPerAddress), options.limiters ?? inMemory);
 
   /** Throws 429 (with the seconds to wait) when any of the keys is out of attempts. */
   async function throttle<Rule extends string>(limiter: AttemptThrottle<Rule>, keys: Record<Rule, string>): Promise<void> {
