@@ -1,5 +1,6 @@
 import { createExport } from '@journey/llm-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKeys } from '../src/server/api-keys/api-keys-service';
 import { ENGINES, call, ownerQuery, ownerValue, startTestServer, type TestServer } from './helpers';
 import { acme, people, snapshot, type People } from './tenancy';
 
@@ -105,7 +106,13 @@ describe.each(ENGINES)('organization API keys on %s', (engine) => {
     await api('POST', '/api/chat', { message: 'one' });
     const first = await lastUsed();
     expect(first).not.toBeNull();
-    for (let i = 0; i < 5; i++) await api('POST', '/api/chat', { message: 'again' });
+    for (let i = 0; i < 5; i++) {
+      clock = new Date(clock.getTime() + 10_000); // within the minute; a write would show as a new time
+      await api('POST', '/api/chat', { message: 'again' });
+    }
+    expect(await lastUsed()).toEqual(first);
+    // Another process knows nothing of this one's memory: the SQL guard alone stops its write.
+    await createApiKeys(server.db, server.server.organizations, { now: () => clock }).authenticate(world.apiKey.key);
     expect(await lastUsed()).toEqual(first);
     clock = new Date(clock.getTime() + 61_000);
     await api('POST', '/api/chat', { message: 'a minute later' });
