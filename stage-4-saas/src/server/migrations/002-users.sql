@@ -8,7 +8,7 @@ CREATE TABLE users (
   email             text NOT NULL UNIQUE CHECK (email = lower(email) AND length(email) BETWEEN 3 AND 254),
   password_hash     text NOT NULL,
   session_version   integer NOT NULL DEFAULT 0,
-  is_platform_admin boolean NOT NULL DEFAULT false, -- the admin panel (a later issue); set by hand
+  is_platform_admin boolean NOT NULL DEFAULT false, -- /admin; set only by `pnpm admin:grant` (see 007)
   created_at        timestamptz NOT NULL DEFAULT now()
 );
 
