@@ -10,13 +10,18 @@ import type { Org, Pattern, User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
 import type { HttpOrgs } from './orgs-client';
 import { ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, type OrgsChange } from './events';
-import { BRAIN_HREF, ORGANIZATION_HREF, currentRoute, goHome, type Route } from './route';
+import { API_KEYS_HREF, BRAIN_HREF, ORGANIZATION_HREF, SUPPORT_HREF, currentRoute, goHome, type Route } from './route';
+import { atLeast } from './roles';
 import './account-header';
 import './auth-page';
 import './org-switcher';
 import './org-page';
 import './accept-page';
 import './create-org-form';
+import './api-keys-page';
+import './support-form';
+import './suspended-notice';
+import './admin-panel';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -311,7 +316,8 @@ export class JourneyApp extends LitElement {
             <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
           </div>
         </div>
-        ${this.user && this.route.page !== 'reset' && this.route.page !== 'invite' ? this.signedInActions(this.user) : nothing}
+        ${this.user && this.route.page === 'admin' ? html`<journey-account-header .user=${this.user} .auth=${this.auth}></journey-account-header>` : nothing}
+        ${this.user && this.route.page !== 'reset' && this.route.page !== 'invite' && this.route.page !== 'admin' ? this.signedInActions(this.user) : nothing}
       </header>
       ${this.notice
         ? html`<div class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'}>
@@ -341,6 +347,7 @@ export class JourneyApp extends LitElement {
         .resetToken=${route.page === 'reset' ? route.token : ''}
       ></journey-auth-page>`;
     }
+    if (route.page === 'admin') return html`<journey-admin-panel .user=${this.user}></journey-admin-panel>`;
     if (this.orgs === undefined) return html`<p class="checking" role="status">Loading your organizations…</p>`;
     const org = this.activeOrg;
     if (!org) {
@@ -350,15 +357,26 @@ export class JourneyApp extends LitElement {
       </div>`;
     }
     const organizationPage = route.page === 'organization';
+    // API keys are for admins and owners: members get no tab (and the server answers them 403).
+    const keysPage = route.page === 'api-keys' && atLeast(org.role, 'admin');
+    const supportPage = route.page === 'support';
+    const brainPage = !organizationPage && !keysPage && !supportPage;
     return html`
       <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
+      ${keyed(org.id, html`<journey-suspended-notice .org=${org}></journey-suspended-notice>`)}
       <nav aria-label="Sections">
-        <a href=${BRAIN_HREF} aria-current=${organizationPage ? 'false' : 'page'}>Chat and patterns</a>
+        <a href=${BRAIN_HREF} aria-current=${brainPage ? 'page' : 'false'}>Chat and patterns</a>
         <a href=${ORGANIZATION_HREF} aria-current=${organizationPage ? 'page' : 'false'}>Members</a>
+        ${atLeast(org.role, 'admin') ? html`<a href=${API_KEYS_HREF} aria-current=${keysPage ? 'page' : 'false'}>API keys</a>` : nothing}
+        <a href=${SUPPORT_HREF} aria-current=${supportPage ? 'page' : 'false'}>Support</a>
       </nav>
       ${organizationPage
         ? keyed(org.id, html`<journey-org-page .org=${org} .user=${this.user} .client=${this.orgsClient}></journey-org-page>`)
-        : this.brain(org)}
+        : keysPage
+          ? keyed(org.id, html`<journey-api-keys-page .org=${org}></journey-api-keys-page>`)
+          : supportPage
+            ? html`<journey-support-form .org=${org} .user=${this.user}></journey-support-form>`
+            : this.brain(org)}
     `;
   }
 

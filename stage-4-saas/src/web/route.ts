@@ -4,25 +4,34 @@
  * - `/#reset=<token>`: a password-reset link (the server's accounts.ts mails it);
  * - `/invite#<token>`: an invitation link (the server's invitations-service.ts mails it);
  * - `/#organization`: the members page of the active organization;
+ * - `/#api-keys`, `/#support`: its API keys (admins and owners), and "Contact support";
+ * - `/admin` (and `/admin#…`, its sections): the platform admin panel;
  * - anything else: the chat and the patterns.
  */
 export type Route =
   | { page: 'reset'; token: string }
   | { page: 'invite'; token: string }
   | { page: 'organization' }
+  | { page: 'api-keys' }
+  | { page: 'support' }
+  | { page: 'admin' }
   | { page: 'brain' };
 
 export function currentRoute(): Route {
   const hash = location.hash.slice(1);
   if (location.pathname === '/invite') return { page: 'invite', token: hash };
+  if (location.pathname === '/admin') return { page: 'admin' };
   const reset = new URLSearchParams(hash).get('reset');
   if (reset) return { page: 'reset', token: reset };
+  if (hash === 'api-keys' || hash === 'support') return { page: hash };
   return hash === 'organization' ? { page: 'organization' } : { page: 'brain' };
 }
 
 /** The links of the page's tab row. */
 export const BRAIN_HREF = '/#';
 export const ORGANIZATION_HREF = '/#organization';
+export const API_KEYS_HREF = '/#api-keys';
+export const SUPPORT_HREF = '/#support';
 
 /** Leaves a link's page (its token used or abandoned) for the chat, without a reload or a history entry. */
 export function goHome(): void {
