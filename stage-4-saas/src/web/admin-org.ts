@@ -10,7 +10,12 @@ import { day } from './panel-styles';
 import { ago } from './relative-time';
 
 /** The usage kinds, in the order the table shows them. */
-const KINDS = ['chat', 'teach', 'import', 'api_call'];
+const KINDS: [string, string][] = [
+  ['chat', 'Chats'],
+  ['teach', 'Teaches'],
+  ['import', 'Imports'],
+  ['api_call', 'API calls'],
+];
 
 /**
  * One organization, as the platform sees it: members, usage by month, subscription and recent
@@ -185,12 +190,12 @@ export class AdminOrgView extends LitElement {
     if (months.length === 0) return html`<p class="meta">Nothing counted yet.</p>`;
     const countOf = (period: string, kind: string) => org.usage.find((u) => u.period === period && u.kind === kind)?.count ?? 0;
     return html`<div class="scroll"><table>
-      <thead><tr><th>Month</th>${KINDS.map((kind) => html`<th class="number">${kind.replace('_', ' ')}s</th>`)}</tr></thead>
+      <thead><tr><th>Month</th>${KINDS.map(([, name]) => html`<th class="number">${name}</th>`)}</tr></thead>
       <tbody>
         ${months.map(
           (period) => html`<tr>
             <td>${new Date(`${period}T00:00:00Z`).toLocaleDateString(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })}</td>
-            ${KINDS.map((kind) => html`<td class="number">${count(countOf(period, kind))}</td>`)}
+            ${KINDS.map(([kind]) => html`<td class="number">${count(countOf(period, kind))}</td>`)}
           </tr>`,
         )}
       </tbody>

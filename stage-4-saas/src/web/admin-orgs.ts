@@ -160,7 +160,7 @@ export class AdminOrgs extends LitElement {
 export function status(org: { suspended: boolean; billingStatus: string; subscriptionStatus: string | null }) {
   if (org.suspended) return html`<span class="chip bad">suspended</span>`;
   if (org.billingStatus === 'past_due') return html`<span class="chip bad">past due</span>`;
-  return html`<span class="chip muted">${org.subscriptionStatus ?? 'no subscription'}</span>`;
+  return html`<span class="chip muted">${org.subscriptionStatus?.replace('_', ' ') ?? 'active'}</span>`;
 }
 
 declare global {

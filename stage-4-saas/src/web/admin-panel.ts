@@ -55,6 +55,11 @@ export class AdminPanel extends LitElement {
       color: var(--journey-accent);
       border-bottom-color: var(--journey-accent);
     }
+    @media (max-width: 480px) {
+      nav a {
+        padding: 0.55rem 0.6rem;
+      }
+    }
     nav a:focus-visible {
       outline: 3px solid color-mix(in srgb, var(--journey-accent) 45%, transparent);
       outline-offset: -3px;

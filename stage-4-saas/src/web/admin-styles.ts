@@ -107,6 +107,13 @@ export const adminStyles = css`
     padding: 0.55rem 0.5rem;
   }
   @media (max-width: 640px) {
+    th,
+    td {
+      padding: 0.45rem 0.35rem;
+    }
+    .figure {
+      font-size: 1.4rem;
+    }
     table.cards thead {
       position: absolute;
       width: 1px;
@@ -121,6 +128,9 @@ export const adminStyles = css`
       display: block;
     }
     table.cards tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      column-gap: 1.25rem;
       border: 1px solid var(--_border);
       border-radius: 12px;
       padding: 0.35rem 0.7rem;
@@ -142,6 +152,7 @@ export const adminStyles = css`
       text-align: left;
     }
     table.cards td.title {
+      grid-column: 1 / -1;
       display: block;
       text-align: left;
       padding-bottom: 0.35rem;

@@ -57,6 +57,7 @@ export class AdminTickets extends LitElement {
       form {
         display: grid;
         gap: 0.5rem;
+        margin-top: 0.4rem;
       }
       .controls {
         display: flex;

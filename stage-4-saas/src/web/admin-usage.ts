@@ -25,8 +25,8 @@ export class AdminUsage extends LitElement {
         height: clamp(14rem, 40vw, 22rem);
       }
       .totals {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(6.5rem, max-content));
         gap: 0.5rem 2rem;
         margin-bottom: 1rem;
       }
@@ -83,7 +83,7 @@ export class AdminUsage extends LitElement {
         : html`
             <div class="totals">
               <div><div class="meta">Chats</div><div class="figure">${count(total)}</div></div>
-              <div><div class="meta">Organizations that chatted today</div><div class="figure">${count(days.at(-1)!.activeOrgs)}</div></div>
+              <div><div class="meta">Active today</div><div class="figure">${count(days.at(-1)!.activeOrgs)}</div></div>
               ${busiest && busiest.chats > 0
                 ? html`<div><div class="meta">Busiest day</div><div class="figure">${label(busiest.day)}</div></div>`
                 : nothing}

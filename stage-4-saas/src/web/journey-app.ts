@@ -21,7 +21,6 @@ import './create-org-form';
 import './api-keys-page';
 import './support-form';
 import './suspended-notice';
-import './admin-panel';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -347,7 +346,11 @@ export class JourneyApp extends LitElement {
         .resetToken=${route.page === 'reset' ? route.token : ''}
       ></journey-auth-page>`;
     }
-    if (route.page === 'admin') return html`<journey-admin-panel .user=${this.user}></journey-admin-panel>`;
+    if (route.page === 'admin') {
+      // Loaded only here: the panel (and its chart library) is not in the bundle everyone downloads.
+      void import('./admin-panel');
+      return html`<journey-admin-panel .user=${this.user}></journey-admin-panel>`;
+    }
     if (this.orgs === undefined) return html`<p class="checking" role="status">Loading your organizations…</p>`;
     const org = this.activeOrg;
     if (!org) {

@@ -17,7 +17,7 @@ export class KeyDialog extends LitElement {
         display: contents;
       }
       dialog {
-        width: min(34rem, calc(100vw - 2rem));
+        width: min(38rem, calc(100vw - 2rem));
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_surface);

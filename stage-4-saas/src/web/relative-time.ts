@@ -10,7 +10,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /**
  * "2 hours ago", "yesterday", "3 weeks ago": a time as people say it, in the reader's language
- * (Intl.RelativeTimeFormat does the words). Under a minute it says "now".
+ * (Intl.RelativeTimeFormat does the words). Under a minute, in seconds ("12 seconds ago").
  */
 export function ago(iso: string, now = Date.now()): string {
   const seconds = (new Date(iso).getTime() - now) / 1000;
@@ -18,5 +18,6 @@ export function ago(iso: string, now = Date.now()): string {
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return format.format(0, 'second');
+  // Never "0 seconds ago" (nor "now", which reads oddly after "Last used"): at least one second.
+  return new Intl.RelativeTimeFormat(undefined, { numeric: 'always' }).format(seconds > 0 ? Math.max(1, Math.round(seconds)) : Math.min(-1, Math.round(seconds)), 'second');
 }
