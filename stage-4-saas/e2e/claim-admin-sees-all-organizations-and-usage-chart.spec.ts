@@ -1,8 +1,6 @@
 import { test, expect } from '@journey/testkit';
-import { freshDatabase, type TestDatabase } from '../test/databases';
-import { ownServer } from './own-server';
+import { ownPostgresServer } from './own-postgres-server';
 import { createOrganization, logOut, say, signUp, uniqueEmail } from './page-actions';
-import { grantPlatformAdmin } from './saas-actions';
 
 /**
  * A platform admin, made by the operator's real command, opens /admin and finds every
@@ -12,13 +10,7 @@ import { grantPlatformAdmin } from './saas-actions';
  * Its own server on its own PostgreSQL database: the command runs while the server does (PGlite
  * would belong to the server's process), and the organizations listed are this spec's alone.
  */
-let database: TestDatabase;
-test.beforeAll(async () => {
-  database = await freshDatabase('postgres');
-});
-test.afterAll(() => database?.drop());
-const where = () => ({ DATABASE_URL: database.where.databaseUrl! });
-const server = ownServer('stage-4-e2e-admin-', { env: where });
+const server = ownPostgresServer('stage-4-e2e-admin-');
 
 test('an admin sees every organization with its figures, one organization in detail, and the usage chart drawn', async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -36,7 +28,7 @@ test('an admin sees every organization with its figures, one organization in det
   const adminEmail = uniqueEmail('operator');
   await logOut(page);
   await signUp(page, adminEmail, undefined, server.url());
-  await grantPlatformAdmin(adminEmail, where());
+  await server.grantPlatformAdmin(adminEmail);
   await page.goto(`${server.url()}/admin`);
 
   // Every organization: Ada's, Bob's two and the admin's own, each with its figures.

@@ -1,14 +1,17 @@
 import { test, expect } from '@journey/testkit';
 import { openChat, signUp, triggers, unique, uniqueEmail } from './page-actions';
 import { apiKeyRow, createApiKey, openApiKeys } from './saas-actions';
+import { ownPostgresServer } from './own-postgres-server';
+
+const server = ownPostgresServer('stage-4-e2e-key-');
 
 /**
  * An owner creates a key in the page, and a program that has nothing but that key (a fresh HTTP
  * client: no cookie, no browser) teaches and chats with the organization's brain. What it taught
  * shows in the owner's list, and the key's row says it was used.
  */
-test('a key created in the page teaches and chats from a plain HTTP client with no cookie', async ({ page, playwright, baseURL }) => {
-  await signUp(page, uniqueEmail('ada'));
+test('a key created in the page teaches and chats from a plain HTTP client with no cookie', async ({ page, playwright }) => {
+  await signUp(page, uniqueEmail('ada'), undefined, server.url());
   const key = await createApiKey(page, 'Deploy bot');
   expect(key).toMatch(/^jrny_sk_[0-9A-Za-z]{43,}$/);
   // Shown once: the list shows its prefix, never the key.
@@ -16,7 +19,7 @@ test('a key created in the page teaches and chats from a plain HTTP client with 
   await expect(page.locator('journey-api-keys')).not.toContainText(key.slice(12));
   await expect(apiKeyRow(page, 'Deploy bot')).toContainText('Never used');
 
-  const program = await playwright.request.newContext({ baseURL });
+  const program = await playwright.request.newContext({ baseURL: server.url() });
   expect((await program.storageState()).cookies).toEqual([]);
   const trigger = unique('what is the deploy status');
   const withKey = { authorization: `Bearer ${key}` };

@@ -1,15 +1,18 @@
 import { test, expect } from '@journey/testkit';
 import { signUp, uniqueEmail } from './page-actions';
 import { apiKeyRow, createApiKey, revokeApiKey } from './saas-actions';
+import { ownPostgresServer } from './own-postgres-server';
+
+const server = ownPostgresServer('stage-4-e2e-revoked-');
 
 /**
  * A key works until its owner revokes it in the page, and from that moment it gets 401, with the
  * one message that does not say whether a key is revoked or never existed.
  */
-test('a key revoked in the page fails at once from a plain HTTP client', async ({ page, playwright, baseURL }) => {
-  await signUp(page, uniqueEmail('ada'));
+test('a key revoked in the page fails at once from a plain HTTP client', async ({ page, playwright }) => {
+  await signUp(page, uniqueEmail('ada'), undefined, server.url());
   const key = await createApiKey(page, 'Old widget');
-  const program = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const program = await playwright.request.newContext({ baseURL: server.url(), extraHTTPHeaders: { authorization: `Bearer ${key}` } });
   const ask = () => program.post('/api/chat', { data: { message: 'hello' } });
   expect((await ask()).status()).toBe(200);
 

@@ -1,8 +1,6 @@
 import { test, expect } from '@journey/testkit';
-import { freshDatabase, type TestDatabase } from '../test/databases';
-import { ownServer } from './own-server';
+import { ownPostgresServer } from './own-postgres-server';
 import { signUp, uniqueEmail } from './page-actions';
-import { grantPlatformAdmin } from './saas-actions';
 
 /**
  * "Contact support", both ways: a user writes from the app; a platform admin finds the ticket in
@@ -12,13 +10,7 @@ import { grantPlatformAdmin } from './saas-actions';
  * Its own server on its own PostgreSQL database, so the operator's command can make the admin
  * while the server runs.
  */
-let database: TestDatabase;
-test.beforeAll(async () => {
-  database = await freshDatabase('postgres');
-});
-test.afterAll(() => database?.drop());
-const where = () => ({ DATABASE_URL: database.where.databaseUrl! });
-const server = ownServer('stage-4-e2e-support-', { env: () => ({ ...where(), NODE_ENV: 'development' }) });
+const server = ownPostgresServer('stage-4-e2e-support-', { NODE_ENV: 'development' });
 
 test('a support message goes from the user to an admin, and the reply comes back as mail', async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -37,7 +29,7 @@ test('a support message goes from the user to an admin, and the reply comes back
   const admin = await adminContext.newPage();
   const adminEmail = uniqueEmail('operator');
   await signUp(admin, adminEmail, undefined, server.url());
-  await grantPlatformAdmin(adminEmail, where());
+  await server.grantPlatformAdmin(adminEmail);
   await admin.goto(`${server.url()}/admin#support`);
   const ticket = admin.getByRole('article', { name: `Ticket from ${userEmail}` });
   await expect(ticket).toContainText(question);

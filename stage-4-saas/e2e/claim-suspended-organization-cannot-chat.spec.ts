@@ -1,8 +1,6 @@
 import { test, expect } from '@journey/testkit';
-import { freshDatabase, type TestDatabase } from '../test/databases';
-import { ownServer } from './own-server';
+import { ownPostgresServer } from './own-postgres-server';
 import { say, signUp, uniqueEmail } from './page-actions';
-import { grantPlatformAdmin } from './saas-actions';
 
 // The refused chat: Chromium logs the 403.
 test.use({ allowConsoleErrors: [/status of 403/] });
@@ -12,13 +10,7 @@ test.use({ allowConsoleErrors: [/status of 403/] });
  * with that reason, and their chat shows the server's refusal; once unsuspended, chat answers again.
  * Its own server on its own PostgreSQL database, so the operator's command can make the admin.
  */
-let database: TestDatabase;
-test.beforeAll(async () => {
-  database = await freshDatabase('postgres');
-});
-test.afterAll(() => database?.drop());
-const where = () => ({ DATABASE_URL: database.where.databaseUrl! });
-const server = ownServer('stage-4-e2e-suspend-', { env: where });
+const server = ownPostgresServer('stage-4-e2e-suspend-');
 
 test('an admin suspends an organization: its member sees why and cannot chat, until it is lifted', async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -30,7 +22,7 @@ test('an admin suspends an organization: its member sees why and cannot chat, un
   const admin = await adminContext.newPage();
   const adminEmail = uniqueEmail('operator');
   await signUp(admin, adminEmail, undefined, server.url());
-  await grantPlatformAdmin(adminEmail, where());
+  await server.grantPlatformAdmin(adminEmail);
   await admin.goto(`${server.url()}/admin`);
   await admin.getByRole('link', { name: orgs[0].name }).click();
   await admin.getByLabel('Reason for the suspension').fill('card fraud under review');

@@ -1,6 +1,9 @@
 import { test, expect } from '@journey/testkit';
 import { acceptBySigningUp, invite, openMembers, signUp, uniqueEmail } from './page-actions';
 import { createApiKey, revokeApiKey } from './saas-actions';
+import { ownPostgresServer } from './own-postgres-server';
+
+const server = ownPostgresServer('stage-4-e2e-no-audit-');
 
 /**
  * Stage 4's limit: no enterprise controls. An owner removes a member and revokes an API key, and
@@ -16,7 +19,7 @@ import { createApiKey, revokeApiKey } from './saas-actions';
  */
 test('an owner removes a member and revokes a key: no audit trail shows it anywhere, and sign-in offers no SSO', async ({ page, browser }) => {
   // Signing in: email and password on one form (not an email-first flow), and no other way in.
-  await page.goto('/');
+  await page.goto(server.url());
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByLabel('Email', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
@@ -25,8 +28,8 @@ test('an owner removes a member and revokes a key: no audit trail shows it anywh
 
   // The owner's security actions: a member removed, a key revoked.
   const owner = uniqueEmail('ada');
-  await signUp(page, owner);
-  const { orgs, activeOrgId } = await (await page.request.get('/api/orgs')).json();
+  await signUp(page, owner, undefined, server.url());
+  const { orgs, activeOrgId } = await (await page.request.get(`${server.url()}/api/orgs`)).json();
   const orgName: string = orgs.find((org: { id: string }) => org.id === activeOrgId).name;
   const member = uniqueEmail('bob');
   const link = await invite(page, member);
@@ -55,7 +58,7 @@ test('an owner removes a member and revokes a key: no audit trail shows it anywh
   }
 
   // The API: the sibling route answers for this organization; stage 5's routes are not there.
-  expect((await page.request.get(`/api/orgs/${activeOrgId}/members`)).status()).toBe(200);
+  expect((await page.request.get(`${server.url()}/api/orgs/${activeOrgId}/members`)).status()).toBe(200);
   const absent: [string, string, unknown?][] = [
     ['GET', `/api/orgs/${activeOrgId}/audit`],
     ['PUT', `/api/orgs/${activeOrgId}/sso`, { issuer: 'https://login.example.com', clientId: 'journey' }],
@@ -63,7 +66,7 @@ test('an owner removes a member and revokes a key: no audit trail shows it anywh
     ['GET', '/api/auth/sso/callback'],
   ];
   for (const [method, path, data] of absent) {
-    const answer = await page.request.fetch(path, { method, data });
+    const answer = await page.request.fetch(`${server.url()}${path}`, { method, data });
     expect(answer.status(), `${method} ${path}`).toBe(404);
     expect((await answer.json()).error, `${method} ${path}`).toEqual({ code: 'not_found', message: `Nothing at ${method} ${path}.` });
   }
