@@ -29,8 +29,9 @@ type Notice = { kind: 'error' | 'success'; text: string };
 
 /**
  * The page. Signed in: the header with import/export and the account; the organization switcher;
- * then two tabs: the active organization's brain (chat, teach form, pattern list) and its members.
- * Signed out (or with a reset link): the sign-in page. An invitation link: the accept page.
+ * then tabs: the active organization's brain (chat, teach form, pattern list), its members, its API
+ * keys (admins and owners) and "Contact support". Signed out (or with a reset link): the sign-in page.
+ * An invitation link: the accept page. /admin: the platform admin panel.
  */
 @customElement('journey-app')
 export class JourneyApp extends LitElement {
