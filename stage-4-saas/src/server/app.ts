@@ -98,6 +98,8 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
     app.use(express.static(webRoot));
     // An invitation link (/invite#token) opens the page, which reads the token after the #.
     app.get('/invite', (_req, res) => res.sendFile('index.html', { root: webRoot }));
+    // The platform admin panel is the same page; its routes answer 403 to all but platform admins.
+    app.get('/admin', (_req, res) => res.sendFile('index.html', { root: webRoot }));
   }
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -12,8 +12,9 @@ import type { HttpOrgs } from './orgs-client';
 import type { HttpBilling } from './billing-client';
 import type { UpgradeDialog } from './upgrade-dialog';
 import { OPEN_PLANS, ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, type OrgsChange } from './events';
-import { BILLING_HREF, BRAIN_HREF, ORGANIZATION_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
+import { API_KEYS_HREF, BILLING_HREF, BRAIN_HREF, ORGANIZATION_HREF, SUPPORT_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
 import { planLabel } from './plan-table';
+import { atLeast } from './roles';
 import './account-header';
 import './auth-page';
 import './org-switcher';
@@ -24,6 +25,9 @@ import './usage-panel';
 import './upgrade-dialog';
 import './billing-demo-page';
 import './past-due-banner';
+import './api-keys-page';
+import './support-form';
+import './suspended-notice';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -32,10 +36,12 @@ type Notice = { kind: 'error' | 'success'; text: string };
 
 /**
  * The page. Signed in: the header with import/export and the account; the organization switcher;
- * a past-due banner when its payment failed; then three tabs: the active organization's brain
- * (chat, teach form, pattern list), its members, and its plan and usage. A refused action (402
+ * a past-due banner when its payment failed, or a notice when the platform suspended it; then the
+ * tabs: the active organization's brain (chat, teach form, pattern list), its members, its plan
+ * and usage, its API keys (admins and owners) and "Contact support". A refused action (402
  * plan_limit) opens the upgrade dialog.
  * Signed out (or with a reset link): the sign-in page. An invitation link: the accept page.
+ * /admin: the platform admin panel.
  */
 @customElement('journey-app')
 export class JourneyApp extends LitElement {
@@ -380,7 +386,8 @@ export class JourneyApp extends LitElement {
             <p class="stage"><strong>Stage ${STAGE.number} · ${STAGE.name}</strong> <span>— ${STAGE.tagline}</span></p>
           </div>
         </div>
-        ${this.user && this.route.page !== 'reset' && this.route.page !== 'invite' ? this.signedInActions(this.user) : nothing}
+        ${this.user && this.route.page === 'admin' ? html`<journey-account-header .user=${this.user} .auth=${this.auth}></journey-account-header>` : nothing}
+        ${this.user && this.route.page !== 'reset' && this.route.page !== 'invite' && this.route.page !== 'admin' ? this.signedInActions(this.user) : nothing}
       </header>
       ${this.notice
         ? html`<div class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'}>
@@ -410,6 +417,11 @@ export class JourneyApp extends LitElement {
         .resetToken=${route.page === 'reset' ? route.token : ''}
       ></journey-auth-page>`;
     }
+    if (route.page === 'admin') {
+      // Loaded only here: the panel (and its chart library) is not in the bundle everyone downloads.
+      void import('./admin-panel');
+      return html`<journey-admin-panel .user=${this.user}></journey-admin-panel>`;
+    }
     if (this.orgs === undefined) return html`<p class="checking" role="status">Loading your organizations…</p>`;
     const org = this.activeOrg;
     if (!org) {
@@ -418,15 +430,27 @@ export class JourneyApp extends LitElement {
         <journey-create-org .client=${this.orgsClient} heading="Create an organization"></journey-create-org>
       </div>`;
     }
-    const tab = route.page === 'organization' ? 'members' : route.page === 'billing' || route.page === 'billing-demo' ? 'billing' : 'brain';
+    const tab =
+      route.page === 'organization'
+        ? 'members'
+        : route.page === 'billing' || route.page === 'billing-demo'
+          ? 'billing'
+          : route.page === 'api-keys' && atLeast(org.role, 'admin')
+            ? 'api-keys'
+            : route.page === 'support'
+              ? 'support'
+              : 'brain';
     const current = (name: string) => (tab === name ? 'page' : 'false');
     return html`
       <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
       <journey-past-due .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-past-due>
+      ${keyed(org.id, html`<journey-suspended-notice .org=${org}></journey-suspended-notice>`)}
       <nav aria-label="Sections">
         <a href=${BRAIN_HREF} aria-current=${current('brain')}>Chat and patterns</a>
         <a href=${ORGANIZATION_HREF} aria-current=${current('members')}>Members</a>
         <a href=${BILLING_HREF} aria-current=${current('billing')}>Plan and usage</a>
+        ${atLeast(org.role, 'admin') ? html`<a href=${API_KEYS_HREF} aria-current=${current('api-keys')}>API keys</a>` : nothing}
+        <a href=${SUPPORT_HREF} aria-current=${current('support')}>Support</a>
       </nav>
       ${keyed(org.id, this.tabContent(route, org))}
       <journey-upgrade-dialog .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-upgrade-dialog>
@@ -442,6 +466,11 @@ export class JourneyApp extends LitElement {
         return html`<journey-usage .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-usage>`;
       case 'billing-demo':
         return html`<journey-billing-demo .org=${org} .usage=${this.usage} .billing=${this.billing} .wanted=${route.plan}></journey-billing-demo>`;
+      case 'api-keys':
+        // API keys are for admins and owners: members get no tab (and the server answers them 403).
+        return atLeast(org.role, 'admin') ? html`<journey-api-keys-page .org=${org}></journey-api-keys-page>` : this.brain(org);
+      case 'support':
+        return html`<journey-support-form .org=${org} .user=${this.user}></journey-support-form>`;
       default:
         return this.brain(org);
     }
