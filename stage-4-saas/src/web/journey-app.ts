@@ -126,12 +126,15 @@ export class JourneyApp extends LitElement {
         border-bottom-color: var(--journey-accent);
       }
       @media (max-width: 480px) {
+        /* Five tabs do not fit a phone's width: they wrap onto a second row rather than hide off-screen. */
         nav {
-          gap: 0;
+          gap: 0 0.5rem;
+          flex-wrap: wrap;
+          overflow-x: visible;
         }
         nav a {
-          padding: 0.55rem 0.3rem;
-          font-size: 0.84rem;
+          padding: 0.45rem 0.3rem;
+          font-size: 0.88rem;
         }
       }
       nav a:focus-visible {
