@@ -32,7 +32,7 @@ describe('GET /api/patterns is paginated', () => {
     expect(pages.at(-1)!.nextCursor).toBeNull();
     const ids = pages.flatMap((p) => p.patterns.map((pattern) => pattern.id));
     expect(new Set(ids).size).toBe(250);
-    const expected = (await ownerQuery<{ id: string }>(server.db, 'SELECT id FROM patterns ORDER BY created_at DESC, id DESC')).map((row) => row.id);
+    const expected = (await ownerQuery<{ id: string }>(server.db, 'SELECT id FROM patterns ORDER BY created_at DESC, seq DESC')).map((row) => row.id);
     expect(ids).toEqual(expected);
   });
 

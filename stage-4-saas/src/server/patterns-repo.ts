@@ -2,7 +2,7 @@ import type { PatternInput } from '@journey/llm-core';
 import type { Pattern } from '../shared/api';
 import type { Queryable } from './db';
 import { iso, isUuid } from './db/iso';
-import type { PagePosition } from './page-cursor';
+import { LATEST_MICROS, type PagePosition } from './page-cursor';
 
 const RETURNING = 'id, trigger, response, created_at AS "createdAt", updated_at AS "updatedAt", created_by AS "createdById"';
 
@@ -26,25 +26,29 @@ const WITH_TEACHER = `SELECT p.id, p.trigger, p.response, p.created_at AS "creat
                 p.created_by AS "createdById", u.email
            FROM patterns p LEFT JOIN users u ON u.id = p.created_by`;
 
+/** Where the list of patterns starts (before the newest), and what a position's key looks like (a seq). */
+export const NEWEST_PATTERN: PagePosition = { micros: LATEST_MICROS, key: '9223372036854775807' };
+export const isPatternKey = (key: string) => /^\d{1,19}$/.test(key);
+
 export const patternsRepo = {
   list: async (tx: Queryable, orgId: string): Promise<Pattern[]> =>
-    (await tx.query<Row>(`${WITH_TEACHER} WHERE p.org_id = $1 ORDER BY p.created_at, p.id`, [orgId])).map((row) => pattern(row)),
+    (await tx.query<Row>(`${WITH_TEACHER} WHERE p.org_id = $1 ORDER BY p.created_at, p.seq`, [orgId])).map((row) => pattern(row)),
 
   /**
    * Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with
-   * its place. The place is the exact created_at in microseconds since 1970 (an ISO string would
-   * round it to milliseconds and skip or repeat rows at a page's edge), then the id.
+   * its place: the exact created_at in microseconds since 1970 (an ISO string would round it to
+   * milliseconds and skip or repeat rows at a page's edge), then seq.
    */
   page: async (tx: Queryable, orgId: string, after: PagePosition, limit: number) =>
     (
-      await tx.query<Row & { micros: string }>(
-        `${WITH_TEACHER.replace('FROM', `, (extract(epoch FROM p.created_at) * 1000000)::bigint::text AS micros FROM`)}
+      await tx.query<Row & { micros: string; seq: number }>(
+        `${WITH_TEACHER.replace('FROM', `, (extract(epoch FROM p.created_at) * 1000000)::bigint::text AS micros, p.seq FROM`)}
           WHERE p.org_id = $1
-            AND (p.created_at, p.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid)
-          ORDER BY p.created_at DESC, p.id DESC LIMIT $4`,
-        [orgId, after.micros, after.id, limit],
+            AND (p.created_at, p.seq) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::bigint)
+          ORDER BY p.created_at DESC, p.seq DESC LIMIT $4`,
+        [orgId, after.micros, after.key, limit],
       )
-    ).map(({ micros, ...row }) => ({ pattern: pattern(row), position: { micros, id: row.id } })),
+    ).map(({ micros, seq, ...row }) => ({ pattern: pattern(row), position: { micros, key: String(seq) } })),
 
   count: async (tx: Queryable, orgId: string): Promise<number> =>
     Number((await tx.query<{ n: string }>('SELECT count(*) AS n FROM patterns WHERE org_id = $1', [orgId]))[0]!.n),

@@ -2,8 +2,8 @@ import type { Overlap, PatternEngine, PatternInput, Reply } from '@journey/llm-c
 import type { Db, Queryable } from './db';
 import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
-import { patternsRepo as repo } from './patterns-repo';
-import { START, decodeCursor, encodeCursor } from './page-cursor';
+import { NEWEST_PATTERN, isPatternKey, patternsRepo as repo } from './patterns-repo';
+import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 import type { PlanLimits } from './plan-limits';
 
@@ -58,7 +58,7 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
     /** One page of the organization's patterns, newest first; `nextCursor` asks for the next one (null: no more). */
     page: (orgId: string, limit: number, cursor?: string): Promise<{ patterns: Pattern[]; nextCursor: string | null }> =>
       db.forOrg(orgId, async (tx) => {
-        const rows = await repo.page(tx, orgId, cursor ? decodeCursor(cursor) : START, limit + 1); // one more: is there a next page?
+        const rows = await repo.page(tx, orgId, cursor ? decodeCursor(cursor, isPatternKey) : NEWEST_PATTERN, limit + 1); // one more: is there a next page?
         const shown = rows.slice(0, limit);
         const last = shown.at(-1);
         return {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db';
 import { iso, isoOrNull, isUuid } from '../db/iso';
-import type { PagePosition } from '../page-cursor';
+import { LATEST_MICROS, type PagePosition } from '../page-cursor';
 
 /** Stripe statuses in which an organization pays (MRR counts them; a comp pays nothing). */
 export const PAYING = ['active', 'trialing', 'past_due'];
@@ -25,6 +25,9 @@ type OrgRow = {
  * db.forPlatformAdmin(userId): its policies show every organization's rows to a user the database
  * finds flagged as a platform admin, and nothing to anyone else (migrations/007).
  */
+/** Where the list of organizations starts (before the newest); a position's key is an organization's id. */
+export const NEWEST_ORG: PagePosition = { micros: LATEST_MICROS, key: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
+
 export const adminRepo = {
   /** A page of organizations, newest first, whose name or slug contains `search` (as text, no wildcards). */
   orgs: async (tx: Queryable, period: string, search: string, after: PagePosition, limit: number) =>
@@ -40,11 +43,11 @@ export const adminRepo = {
           WHERE ($2 = '' OR strpos(lower(o.name), lower($2)) > 0 OR strpos(o.slug, lower($2)) > 0)
             AND (o.created_at, o.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid)
           ORDER BY o.created_at DESC, o.id DESC LIMIT $5`,
-        [period, search, after.micros, after.id, limit],
+        [period, search, after.micros, after.key, limit],
       )
     ).map(({ micros, suspendedAt, createdAt, ...row }) => ({
       org: { ...row, suspended: suspendedAt !== null, createdAt: iso(createdAt) },
-      position: { micros, id: row.id },
+      position: { micros, key: row.id },
     })),
 
   org: async (tx: Queryable, orgId: string) => {

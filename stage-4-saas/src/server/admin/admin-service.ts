@@ -3,10 +3,11 @@ import { AppError } from '../app-error';
 import type { Mailer } from '../mail/outbox';
 import type { Billing } from '../billing/billing-service';
 import { PLANS, periodOf, type Plan } from '../billing/plans';
-import { START, decodeCursor, encodeCursor } from '../page-cursor';
+import { decodeCursor, encodeCursor } from '../page-cursor';
+import { isUuid } from '../db/iso';
 import { supportRepo } from '../support-repo';
 import { createUsersRepo } from '../users-repo';
-import { PAYING, adminRepo as repo } from './admin-repo';
+import { NEWEST_ORG, PAYING, adminRepo as repo } from './admin-repo';
 
 const notFound = () => new AppError('not_found', 'No such organization or ticket.');
 
@@ -35,7 +36,7 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
     /** Organizations, newest first, a page at a time, each with plan, status, members, patterns, chats this month and MRR. */
     orgs: (adminId: string, search: string, limit: number, cursor?: string) =>
       reading(adminId, async (tx) => {
-        const rows = await repo.orgs(tx, periodOf(now()), search, cursor ? decodeCursor(cursor) : START, limit + 1);
+        const rows = await repo.orgs(tx, periodOf(now()), search, cursor ? decodeCursor(cursor, isUuid) : NEWEST_ORG, limit + 1);
         const shown = rows.slice(0, limit);
         return {
           orgs: shown.map(({ org }) => ({ ...org, mrr: PAYING.includes(org.subscriptionStatus ?? '') ? PLANS[org.plan as Plan].monthlyPrice : 0 })),
