@@ -34,6 +34,20 @@ export const organizationsRepo = {
     return org;
   },
 
+  /**
+   * Holds the organization's row until the transaction ends: writes that read before they write
+   * (counting patterns against a limit, applying a billing event) take turns. False: no such organization.
+   */
+  lock: async (tx: Queryable, orgId: string): Promise<boolean> =>
+    (await tx.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId])).length > 0,
+
+  /** Suspends (with the reason shown to members), or lifts a suspension with `reason` null. */
+  suspend: async (tx: Queryable, orgId: string, reason: string | null): Promise<void> =>
+    void (await tx.query(
+      'UPDATE organizations SET suspended_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, suspend_reason = $2 WHERE id = $1',
+      [orgId, reason],
+    )),
+
   remove: async (tx: Queryable, orgId: string): Promise<void> =>
     void (await tx.query('DELETE FROM organizations WHERE id = $1', [orgId])),
 

@@ -53,13 +53,6 @@ export const patternsRepo = {
   count: async (tx: Queryable, orgId: string): Promise<number> =>
     Number((await tx.query<{ n: string }>('SELECT count(*) AS n FROM patterns WHERE org_id = $1', [orgId]))[0]!.n),
 
-  /**
-   * Holds the organization's row until the transaction ends: writers that count before they add
-   * (the quota) take turns, so two parallel requests cannot both pass the last free place.
-   */
-  lock: async (tx: Queryable, orgId: string): Promise<void> =>
-    void (await tx.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId])),
-
   insert: async (tx: Queryable, orgId: string, teacher: { id: string; email: string }, input: PatternInput): Promise<Pattern> => {
     const [row] = await tx.query<Row>(
       `INSERT INTO patterns (org_id, created_by, trigger, response) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,

@@ -3,6 +3,7 @@ import type { Db, Queryable } from './db';
 import { createEngineCache } from './engine-cache';
 import type { Pattern } from '../shared/api';
 import { NEWEST_PATTERN, isPatternKey, patternsRepo as repo } from './patterns-repo';
+import { organizationsRepo } from './organizations-repo';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 import type { PlanLimits } from './plan-limits';
@@ -42,11 +43,11 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
   }
 
   /**
-   * Counted inside the write's transaction, behind the organization's lock, so parallel requests
-   * cannot pass a limit together: first the plan's (402), then the store's own quota (409).
+   * Counted inside the write's transaction, behind the organization's lock (the caller takes it
+   * first), so parallel requests cannot pass a limit together: first the plan's (402), then the
+   * store's own quota (409).
    */
   async function checkRoom(tx: Queryable, orgId: string, adding: number): Promise<void> {
-    await repo.lock(tx, orgId);
     const used = await repo.count(tx, orgId);
     await limits.checkPatterns(tx, orgId, used, adding);
     checkQuota(quota, used, adding);
@@ -69,6 +70,7 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
 
     teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
       changing(orgId, async (tx, engine) => {
+        await organizationsRepo.lock(tx, orgId);
         await checkRoom(tx, orgId, 1);
         const pattern = await repo.insert(tx, orgId, teacher, input);
         await limits.count(tx, orgId, teacher.id, 'teach', `${input.trigger} ${input.response}`);
@@ -95,7 +97,7 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
     importMany: (orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> =>
       changing(orgId, async (tx, engine) => {
-        await repo.lock(tx, orgId);
+        await organizationsRepo.lock(tx, orgId); // before reading what is here: a parallel import waits
         const known = new Set((await repo.list(tx, orgId)).map(signature));
         const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
         await checkRoom(tx, orgId, fresh.length); // all of the file, or nothing

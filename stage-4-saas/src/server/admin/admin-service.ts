@@ -5,6 +5,7 @@ import type { Billing } from '../billing/billing-service';
 import { PLANS, periodOf, type Plan } from '../billing/plans';
 import { decodeCursor, encodeCursor } from '../page-cursor';
 import { isUuid } from '../db/iso';
+import { organizationsRepo } from '../organizations-repo';
 import { supportRepo } from '../support-repo';
 import { createUsersRepo } from '../users-repo';
 import { NEWEST_ORG, PAYING, adminRepo as repo } from './admin-repo';
@@ -89,9 +90,7 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
 
     async suspend(adminId: string, orgId: string, reason: string | null): Promise<void> {
       await this.org(adminId, orgId);
-      await db.forOrg(orgId, (tx) =>
-        tx.query('UPDATE organizations SET suspended_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, suspend_reason = $2 WHERE id = $1', [orgId, reason]),
-      );
+      await db.forOrg(orgId, (tx) => organizationsRepo.suspend(tx, orgId, reason));
     },
 
     tickets: (adminId: string, status: 'open' | 'closed') => reading(adminId, (tx) => supportRepo.list(tx, status)),

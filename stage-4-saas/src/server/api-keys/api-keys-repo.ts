@@ -25,12 +25,18 @@ export const apiKeysRepo = {
       )
     ).map(apiKey),
 
-  async insert(tx: Queryable, orgId: string, input: { name: string; prefix: string; keyHash: string; createdBy: string }): Promise<string> {
-    const [row] = await tx.query<{ id: string }>(
-      'INSERT INTO api_keys (org_id, name, prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+  /** The new key as the list shows it, with its creator's email. */
+  async insert(tx: Queryable, orgId: string, input: { name: string; prefix: string; keyHash: string; createdBy: string }): Promise<ApiKey> {
+    const [row] = await tx.query<Row>(
+      `WITH k AS (
+         INSERT INTO api_keys (org_id, name, prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id, name, prefix, created_by, created_at, last_used_at, revoked_at)
+       SELECT k.id, k.name, k.prefix, u.email AS "createdBy", k.created_at AS "createdAt",
+              k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt"
+         FROM k LEFT JOIN users u ON u.id = k.created_by`,
       [orgId, input.name, input.prefix, input.keyHash, input.createdBy],
     );
-    return row!.id;
+    return apiKey(row!);
   },
 
   /** True when a key still in use was revoked now. */

@@ -49,10 +49,9 @@ export function createApiKeys(db: Db, organizations: Organizations, options: { n
     async create(actorId: string, orgId: string, name: string): Promise<{ apiKey: ApiKey; key: string }> {
       await asAdmin(actorId, orgId);
       const key = newKey();
-      const apiKey = await db.forOrg(orgId, async (tx) => {
-        const id = await repo.insert(tx, orgId, { name, prefix: key.slice(0, KEY_PREFIX.length + 4), keyHash: hashKey(key), createdBy: actorId });
-        return (await repo.list(tx, orgId)).find((k) => k.id === id)!;
-      });
+      const apiKey = await db.forOrg(orgId, (tx) =>
+        repo.insert(tx, orgId, { name, prefix: key.slice(0, KEY_PREFIX.length + 4), keyHash: hashKey(key), createdBy: actorId }),
+      );
       return { apiKey, key };
     },
 

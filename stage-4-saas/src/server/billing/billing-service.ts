@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Db } from '../db';
 import { AppError } from '../app-error';
 import { orgNotFound, type Organizations } from '../organizations-service';
+import { organizationsRepo } from '../organizations-repo';
 import { requireRole } from '../roles';
 import { createStripe, type StripeSettings } from './stripe';
 import type { Plan } from './plans';
@@ -138,7 +139,7 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
       if (!subject?.orgId || !subject.subscriptionId) return; // not about a subscription of ours: 200, nothing to do
       const { orgId, subscriptionId } = subject;
       await db.forOrg(orgId, async (tx) => {
-        if (!(await repo.lockOrg(tx, orgId))) return; // deleted since: nothing left to bill
+        if (!(await organizationsRepo.lock(tx, orgId))) return; // deleted since: nothing left to bill
         if (!(await repo.firstDelivery(tx, orgId, event.id, event.type))) return;
         const current = await currentState(subscriptionId);
         if (current.orgId !== orgId) return; // the event names another organization than Stripe does: trust neither

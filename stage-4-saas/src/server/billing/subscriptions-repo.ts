@@ -50,10 +50,6 @@ export const subscriptionsRepo = {
   noteComp: async (tx: Queryable, orgId: string, reason: string): Promise<void> =>
     void (await tx.query('UPDATE organizations SET comp_reason = $2 WHERE id = $1', [orgId, reason])),
 
-  /** The organization's row, locked until the transaction ends: billing changes to it take turns. False: no such organization. */
-  lockOrg: async (tx: Queryable, orgId: string): Promise<boolean> =>
-    (await tx.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId])).length > 0,
-
   /** True the first time an event id is seen. A second delivery of the same event waits for the
    * first one's transaction, then finds its row: it changes nothing. */
   firstDelivery: async (tx: Queryable, orgId: string, eventId: string, type: string): Promise<boolean> =>
