@@ -3,6 +3,7 @@ import { EXAMPLE_PATTERNS as stage1 } from '../../stage-1-personal/src/web/examp
 import * as stage2 from '../../stage-2-shared/src/server/examples';
 import * as stage3 from '../../stage-3-users/src/server/examples';
 import * as stage4 from '../../stage-4-saas/src/server/examples';
+import * as stage5 from '../../stage-5-enterprise/src/server/examples';
 
 // Each stage recognises the examples of the stages before it by their text, so an upgrade leaves
 // them behind (see stage-2-shared/src/server/examples.ts). Its copy must be the earlier stage's, word for word.
@@ -22,6 +23,11 @@ describe("each stage knows the earlier stages' examples", () => {
       stage3.EXAMPLE_PATTERNS.map((example) => stage4.EXAMPLE_PATTERNS.find((own) => own.trigger === example.trigger) ?? example),
     );
     expect(stage4.carriedOver({ trigger: 'where do you live', response: 'edited by me' })).toEqual({ trigger: 'where do you live', response: 'edited by me' });
+  });
+
+  it("stage 5 keeps stage 4's examples, and knows the earlier ones", () => {
+    expect(stage5.EXAMPLE_PATTERNS).toEqual(stage4.EXAMPLE_PATTERNS);
+    expect([stage5.STAGE_1_EXAMPLES, stage5.STAGE_2_EXAMPLES, stage5.STAGE_3_EXAMPLES]).toEqual([stage1, stage2.EXAMPLE_PATTERNS, stage3.EXAMPLE_PATTERNS]);
   });
 
   it('leave behind, on import, only the earlier examples that read differently', () => {

@@ -1,0 +1,42 @@
+import { test, expect } from '@journey/testkit';
+import { PASSWORD, lastMailTo, logIn, logOut, signUp, uniqueEmail } from './page-actions';
+
+// Chromium logs the refusals this spec causes on purpose (the old password's 401, the used link's
+// 400) as console errors; here they are the expected outcome.
+test.use({ allowConsoleErrors: [/status of (400|401)/] });
+
+test('forgot password: a mailed link sets a new password once; the old one stops working', async ({ page }) => {
+  const email = uniqueEmail('forgetful');
+  await signUp(page, email);
+  await logOut(page);
+
+  await page.getByRole('button', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByRole('status')).toHaveText('If this email has an account, a reset link is on its way.');
+
+  // The mail is written just after the answer: wait for it.
+  await expect.poll(() => lastMailTo(email).text, { intervals: [100] }).toMatch(/#reset=/);
+  const link = /http:\/\/localhost:\d+\/#reset=[\w-]+/.exec(lastMailTo(email).text)![0];
+  // The mail links to the app's configured address; open the same path on this test server.
+  const path = new URL(link).hash;
+  await page.goto(`/${path}`);
+  await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByText('Your password is changed. Sign in with the new one.')).toBeVisible();
+  await expect(page).not.toHaveURL(/reset=/);
+
+  await logIn(page, email, 'a brand new passphrase');
+  await logOut(page);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+
+  // The link worked once.
+  await page.goto(`/${path}`);
+  await page.getByLabel('New password', { exact: true }).fill('yet another passphrase');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('alert')).toHaveText('This reset link is invalid, used or expired. Ask for a new one.');
+});

@@ -1,0 +1,114 @@
+import type { Db, Queryable } from '../db';
+import { AppError } from '../app-error';
+import type { Mailer } from '../mail/outbox';
+import type { Billing } from '../billing/billing-service';
+import { PLANS, periodOf, type Plan } from '../billing/plans';
+import { decodeCursor, encodeCursor } from '../page-cursor';
+import { isUuid } from '../db/iso';
+import { organizationsRepo } from '../organizations-repo';
+import { supportRepo } from '../support-repo';
+import { createUsersRepo } from '../users-repo';
+import { NEWEST_ORG, PAYING, adminRepo as repo } from './admin-repo';
+
+const notFound = () => new AppError('not_found', 'No such organization or ticket.');
+
+/**
+ * The platform admin panel's use cases. Each one checks the flag first (403 for everyone else);
+ * reads then go through db.forPlatformAdmin, whose policies check it again in the database, and
+ * changes run inside the one organization they touch (db.forOrg).
+ */
+export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer; now?: () => Date }) {
+  const users = createUsersRepo(db);
+  const now = options.now ?? (() => new Date());
+
+  async function asAdmin(userId: string): Promise<void> {
+    if (!(await users.isPlatformAdmin(userId))) throw new AppError('forbidden', 'Only platform admins can open the admin panel.');
+  }
+  /** A read across organizations: the flag checked here, then again by the database's policies. */
+  async function reading<T>(adminId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    await asAdmin(adminId);
+    return db.forPlatformAdmin(adminId, work);
+  }
+
+  return {
+    /** 403 unless the user is a platform admin. */
+    check: asAdmin,
+
+    /** Organizations, newest first, a page at a time, each with plan, status, members, patterns, chats this month and MRR. */
+    orgs: (adminId: string, search: string, limit: number, cursor?: string) =>
+      reading(adminId, async (tx) => {
+        const rows = await repo.orgs(tx, periodOf(now()), search, cursor ? decodeCursor(cursor, isUuid) : NEWEST_ORG, limit + 1);
+        const shown = rows.slice(0, limit);
+        return {
+          orgs: shown.map(({ org }) => ({ ...org, mrr: PAYING.includes(org.subscriptionStatus ?? '') ? PLANS[org.plan as Plan].monthlyPrice : 0 })),
+          nextCursor: rows.length > limit ? encodeCursor(shown.at(-1)!.position) : null,
+        };
+      }),
+
+    org: (adminId: string, orgId: string) =>
+      reading(adminId, async (tx) => {
+        const org = await repo.org(tx, orgId);
+        if (!org) throw notFound();
+        return org;
+      }),
+
+    /** MRR by plan, subscriptions by status, and who is past due. */
+    billing: (adminId: string) =>
+      reading(adminId, async (tx) => {
+        const plans = await repo.plans(tx);
+        const mrrByPlan = Object.fromEntries(
+          (Object.keys(PLANS) as Plan[]).map((plan) => [plan, plans.filter((p) => p.plan === plan && p.paying).reduce((sum, p) => sum + p.orgs * PLANS[plan].monthlyPrice, 0)]),
+        );
+        return {
+          mrrByPlan,
+          mrr: Object.values(mrrByPlan).reduce((a, b) => a + b, 0),
+          orgsByPlan: Object.fromEntries((Object.keys(PLANS) as Plan[]).map((plan) => [plan, plans.filter((p) => p.plan === plan).reduce((sum, p) => sum + p.orgs, 0)])),
+          subscriptionsByStatus: await repo.subscriptionsByStatus(tx),
+          pastDue: await repo.pastDue(tx),
+        };
+      }),
+
+    /** Chats and active organizations per day over the last `days` days, every day present (0 when quiet). */
+    usage: (adminId: string, days = 30) =>
+      reading(adminId, async (tx) => {
+        const today = new Date(`${now().toISOString().slice(0, 10)}T00:00:00Z`);
+        const from = new Date(today.getTime() - (days - 1) * 86_400_000);
+        const counted = new Map((await repo.chatsPerDay(tx, from)).map((row) => [row.day, row]));
+        return {
+          days: Array.from({ length: days }, (_, i) => {
+            const day = new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+            return { day, chats: counted.get(day)?.chats ?? 0, activeOrgs: counted.get(day)?.activeOrgs ?? 0 };
+          }),
+        };
+      }),
+
+    /** A plan for free, with the reason on record (billing's own apply path, status "comped"). */
+    async comp(adminId: string, orgId: string, plan: Plan, reason: string): Promise<void> {
+      await this.org(adminId, orgId); // 403 for non-admins, 404 for an unknown organization
+      await billing.comp(orgId, plan, reason);
+    },
+
+    async suspend(adminId: string, orgId: string, reason: string | null): Promise<void> {
+      await this.org(adminId, orgId);
+      await db.forOrg(orgId, (tx) => organizationsRepo.suspend(tx, orgId, reason));
+    },
+
+    tickets: (adminId: string, status: 'open' | 'closed') => reading(adminId, (tx) => supportRepo.list(tx, status)),
+
+    /** The reply is stored with the ticket and mailed to whoever opened it. */
+    async reply(adminId: string, ticketId: string, message: string): Promise<void> {
+      const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId));
+      if (!ticket) throw notFound();
+      await db.forOrg(ticket.orgId, (tx) => supportRepo.reply(tx, ticket.orgId, ticketId, adminId, message));
+      await options.mailer.send({ to: ticket.email, subject: 'Re: your support request', text: `${message}\n\n— LLM Journey support` });
+    },
+
+    async close(adminId: string, ticketId: string): Promise<void> {
+      const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId));
+      if (!ticket) throw notFound();
+      await db.forOrg(ticket.orgId, (tx) => supportRepo.close(tx, ticket.orgId, ticketId));
+    },
+  };
+}
+
+export type Admin = ReturnType<typeof createAdmin>;

@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKey } from '../../shared/api';
+import type { Db } from '../db';
+import { AppError } from '../app-error';
+import { orgNotFound, type Organizations } from '../organizations-service';
+import { requireRole } from '../roles';
+import { apiKeysRepo as repo, type KeyHolder } from './api-keys-repo';
+
+const KEY_PREFIX = 'jrny_sk_';
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const KEY_LENGTH = 43; // 32 random bytes (256 bits) take 43 base62 digits
+const KEY_SHAPE = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${KEY_LENGTH}}$`);
+/** "Last used" is written at most once a minute per key: a busy key must not turn every call into a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** `jrny_sk_` + 32 random bytes in base62 (letters and digits only: safe in headers, URLs and shells). */
+export function newKey(): string {
+  let n = BigInt(`0x${randomBytes(32).toString('hex')}`);
+  let digits = '';
+  for (let i = 0; i < KEY_LENGTH; i++, n /= 62n) digits = BASE62[Number(n % 62n)] + digits;
+  return KEY_PREFIX + digits;
+}
+
+/** What is stored and looked up. A key is 256 random bits, not a password: a fast hash is enough. */
+export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+/** One message for an unknown, malformed and revoked key: none tells an attacker more than another. */
+export const invalidKey = () => new AppError('unauthorized', 'This API key is not valid (unknown or revoked).');
+
+/** Organization API keys: admins and owners manage them; a key acts for its organization with member rights. */
+export function createApiKeys(db: Db, organizations: Organizations, options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
+  const lastTouched = new Map<string, number>(); // keyId → when this process last wrote "last used"
+
+  async function asAdmin(actorId: string, orgId: string) {
+    const org = await organizations.find(orgId, actorId);
+    if (!org) throw orgNotFound();
+    requireRole(org.role, 'admin', 'manage API keys');
+    return org;
+  }
+
+  return {
+    list: async (actorId: string, orgId: string): Promise<ApiKey[]> => {
+      await asAdmin(actorId, orgId);
+      return db.forOrg(orgId, (tx) => repo.list(tx, orgId));
+    },
+
+    /** The key itself is in this answer and nowhere else, ever: only its hash is stored. */
+    async create(actorId: string, orgId: string, name: string): Promise<{ apiKey: ApiKey; key: string }> {
+      await asAdmin(actorId, orgId);
+      const key = newKey();
+      const apiKey = await db.forOrg(orgId, (tx) =>
+        repo.insert(tx, orgId, { name, prefix: key.slice(0, KEY_PREFIX.length + 4), keyHash: hashKey(key), createdBy: actorId }),
+      );
+      return { apiKey, key };
+    },
+
+    async revoke(actorId: string, orgId: string, id: string): Promise<void> {
+      await asAdmin(actorId, orgId);
+      const revoked = await db.forOrg(orgId, (tx) => repo.revoke(tx, orgId, id));
+      if (!revoked) throw new AppError('not_found', 'This organization has no such API key in use.');
+    },
+
+    /** Who a presented key acts for; throws 401 for anything but a key in use. Revoking takes effect on the next call. */
+    async authenticate(key: string): Promise<KeyHolder> {
+      if (!KEY_SHAPE.test(key)) throw invalidKey();
+      const keyHash = hashKey(key);
+      const holder = await db.forApiKey(keyHash, (tx) => repo.byHash(tx, keyHash));
+      if (!holder) throw invalidKey();
+      const at = now();
+      if (at.getTime() - (lastTouched.get(holder.keyId) ?? 0) >= TOUCH_EVERY_MS) {
+        if (lastTouched.size >= 10_000) lastTouched.clear(); // bounded: forgetting only costs one extra write
+        lastTouched.set(holder.keyId, at.getTime());
+        await db.forOrg(holder.orgId, (tx) => repo.touch(tx, holder.orgId, holder.keyId, at));
+      }
+      return holder;
+    },
+  };
+}
+
+export type ApiKeys = ReturnType<typeof createApiKeys>;

@@ -1,0 +1,43 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../app-error';
+import type { ApiKeys } from '../api-keys/api-keys-service';
+import { invalidKey } from '../api-keys/api-keys-service';
+import type { KeyHolder } from '../api-keys/api-keys-repo';
+import type { Organizations } from '../organizations-service';
+import type { PlanLimits } from '../plan-limits';
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Set by apiKeyAuth: the organization API key this request came with. */
+      apiKey?: KeyHolder;
+    }
+  }
+}
+
+/** The brain: the only routes a key may call (DESIGN.md). */
+const BRAIN = /^\/(patterns|chat|import)(\/|$)/;
+
+/**
+ * `Authorization: Bearer jrny_sk_…`: a program acting for the key's organization, with member
+ * rights, as the key's creator (who must still belong to it: a key stops working when its maker
+ * leaves). It reaches the brain and nothing else; organization, billing and admin routes answer
+ * 403, as they are for people with a session. Every call is counted as `api_call` usage.
+ */
+export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
+  return async (req, _res, next) => {
+    const key = req.get('authorization')?.match(/^Bearer (jrny_sk_\S*)$/)?.[1];
+    if (!key) return next();
+    if (!BRAIN.test(req.path)) {
+      return next(new AppError('forbidden', 'API keys reach /api/patterns, /api/chat and /api/import only; sign in for the rest.'));
+    }
+    const holder = await apiKeys.authenticate(key);
+    const org = holder.creator && (await organizations.find(holder.orgId, holder.creator.id));
+    if (!holder.creator || !org) throw invalidKey();
+    await limits.countApiCall(holder.orgId, holder.keyId);
+    req.apiKey = holder;
+    req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };
+    req.org = { ...org, role: 'member' };
+    next();
+  };
+}

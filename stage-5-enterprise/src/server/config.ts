@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { STAGE } from '../shared/stage';
+import { DEFAULT_PATTERN_QUOTA } from './quota';
+import type { StripeSettings } from './billing/stripe';
+
+/** Where the database lives unless DATA_DIR says otherwise: stage-5-saas/data, whatever the cwd. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
+const PORT_RULE = 'must be a whole number from 0 to 65535 (0 picks a free port)';
+
+const EnvSchema = z.object({
+  // Loopback unless told otherwise: a LAN must be let in on purpose (see the README).
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(0, PORT_RULE).max(65_535, PORT_RULE).default(STAGE.port),
+  DATA_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default(DEFAULT_DATA_DIR)
+    .transform((dir) => resolve(dir)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  // Patterns one organization may keep, whatever its plan (see quota.ts).
+  PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
+  // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
+  JWT_SECRET: z.string().optional(),
+  // PostgreSQL, e.g. postgres://user@host:5432/journey. Unset: the embedded PGlite in DATA_DIR.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// address.' }).optional(),
+  // Stripe (see billing/stripe.ts). Unset STRIPE_SECRET_KEY: demo billing, no card.
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a webhook signing secret (whsec_…)').optional(),
+  STRIPE_PRICE_PRO: z.string().optional(),
+  STRIPE_PRICE_ENTERPRISE: z.string().optional(),
+  // Another Stripe API address: the tests' stand-in, or stripe-mock. Unset: api.stripe.com.
+  STRIPE_API_URL: z.url().optional(),
+  // Signups one address may make in 15 minutes (see auth/accounts.ts).
+  SIGNUPS_PER_ADDRESS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(30),
+  // Days a past-due organization keeps its paid limits.
+  BILLING_GRACE_DAYS: z.coerce.number({ error: 'must be a number of days' }).min(0).default(7),
+  // The address people open, for links in mails. Unset: http://localhost:PORT.
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: 'APP_URL must be an http(s) address.' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+});
+
+export interface Config {
+  /** The address to listen on: 127.0.0.1 unless HOST says otherwise. */
+  host: string;
+  port: number;
+  dataDir: string;
+  /** PostgreSQL when set; otherwise PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Secure cookies, no development pages. */
+  production: boolean;
+  jwtSecret: string | undefined;
+  appUrl: string;
+  /** Patterns per organization: the store's own cap, above every plan's limit. */
+  patternQuota: number;
+  /** Days a past-due organization keeps its paid limits. */
+  billingGraceDays: number;
+  /** Signups one address may make in 15 minutes. */
+  signupsPerAddress: number;
+  /** Stripe when STRIPE_SECRET_KEY is set; undefined: demo billing. */
+  stripe: StripeSettings | undefined;
+}
+
+/**
+ * Reads the environment once, at start. A typo in PORT should stop the server with a message that
+ * names the variable, not surface later as a confusing listen error.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`PORT=`) means "not set", so the default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
+  const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO, STRIPE_PRICE_ENTERPRISE, STRIPE_API_URL } = parsed.data;
+  // Half a Stripe setup would take money and never hear about it: all of it, or none (demo billing).
+  if (STRIPE_SECRET_KEY && !(STRIPE_WEBHOOK_SECRET && STRIPE_PRICE_PRO && STRIPE_PRICE_ENTERPRISE)) {
+    throw new Error('Invalid configuration:\n  STRIPE_SECRET_KEY: also needs STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO and STRIPE_PRICE_ENTERPRISE');
+  }
+  // Links in mails and the Host check need the real public address; localhost would be wrong there.
+  if (NODE_ENV === 'production' && !APP_URL) {
+    throw new Error('Invalid configuration:\n  APP_URL: required when NODE_ENV=production (the address people open, e.g. https://bot.example.com)');
+  }
+  return {
+    host: HOST,
+    port: PORT,
+    dataDir: DATA_DIR,
+    databaseUrl: DATABASE_URL,
+    logLevel: LOG_LEVEL,
+    production: NODE_ENV === 'production',
+    jwtSecret: JWT_SECRET,
+    appUrl: APP_URL ?? `http://localhost:${PORT}`,
+    patternQuota: PATTERN_QUOTA,
+    billingGraceDays: BILLING_GRACE_DAYS,
+    signupsPerAddress: SIGNUPS_PER_ADDRESS,
+    stripe: STRIPE_SECRET_KEY
+      ? {
+          secretKey: STRIPE_SECRET_KEY,
+          webhookSecret: STRIPE_WEBHOOK_SECRET!,
+          prices: { pro: STRIPE_PRICE_PRO!, enterprise: STRIPE_PRICE_ENTERPRISE! },
+          apiUrl: STRIPE_API_URL,
+        }
+      : undefined,
+  };
+}

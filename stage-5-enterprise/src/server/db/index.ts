@@ -1,0 +1,87 @@
+/**
+ * The database seam every repository uses. Two engines run the same SQL:
+ *
+ * - PostgreSQL through `pg`, when DATABASE_URL is set (db/postgres.ts);
+ * - PGlite, PostgreSQL compiled to WebAssembly, in DATA_DIR/pglite when it is not (db/pglite.ts),
+ *   so the stage starts with nothing else running.
+ *
+ * Opening a database runs the migrations as its owner, then every query runs as `journey_app`:
+ * a role that owns nothing and is no superuser, so row-level security applies to it (see
+ * migrations/001-app-role.sql). Tenant tables let a row through only when its org_id is the
+ * organization this transaction acts for, which `forOrg` sets with `set_config(.., true)`: it
+ * ends with the transaction and cannot leak into the next user of the same connection. A query
+ * that forgets `WHERE org_id = $1` therefore returns this organization's rows, never another's;
+ * outside `forOrg` it returns none. The repositories still filter by org_id: RLS is the second wall.
+ */
+import { join } from 'node:path';
+import { STAGE } from '../../shared/stage';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** One statement; values travel as bound parameters ($1, $2, …), never inside the SQL text. */
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  /** Runs `work` in one transaction: it commits if `work` returns, and rolls back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction acting for one organization: tenant tables show and accept only its rows. */
+  forOrg<T>(orgId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction acting for one user across organizations: their memberships and organizations. */
+  forUser<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that may read the one invitation whose token (hashed) the caller holds. */
+  forInvitation<T>(tokenHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that may read the one API key whose hash the caller holds. */
+  forApiKey<T>(keyHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction reading every organization, for a user the database finds flagged as a platform admin (nothing for anyone else). */
+  forPlatformAdmin<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** For the start-up line: the engine, milliseconds until it answered, the migrations it ran now,
+   * and (PGlite) where its data directory came from. */
+  readonly info: {
+    engine: 'postgres' | 'pglite';
+    startMs: number;
+    applied: string[];
+    from?: 'existing' | 'template' | 'initdb';
+  };
+}
+
+/** What each engine provides; `withScopes` builds the rest of `Db` on it, the same for both. */
+export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation' | 'forApiKey' | 'forPlatformAdmin'>;
+
+/** PostgreSQL at `databaseUrl` (DATABASE_URL) when there is one, otherwise PGlite in `dataDir`/pglite (STAGE.dataFolder). */
+export async function openDb(where: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+  const engine = where.databaseUrl
+    ? await openPostgres(where.databaseUrl)
+    : await openPglite(join(where.dataDir, STAGE.dataFolder));
+  // Fail closed: a role that skips row-level security (made so by hand; roles belong to the whole
+  // server, not to this database) would make every policy above a no-op.
+  const [role] = await engine.query<{ name: string; bypasses: boolean }>(
+    'SELECT rolname AS name, rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user',
+  );
+  if (role?.name !== 'journey_app' || role.bypasses) {
+    await engine.close();
+    throw new Error(`database: the app must run as journey_app without BYPASSRLS; it runs as ${role?.name} (bypasses RLS: ${role?.bypasses})`);
+  }
+  return withScopes(engine);
+}
+
+function withScopes(engine: Engine): Db {
+  // The setting names are fixed here; only their values come from the caller, as parameters.
+  const acting = (setting: string) => <T>(value: string, work: (tx: Queryable) => Promise<T>) =>
+    engine.transaction(async (tx) => {
+      await tx.query('SELECT set_config($1, $2, true)', [setting, value]);
+      return work(tx);
+    });
+  return {
+    ...engine,
+    forOrg: acting('app.org_id'),
+    forUser: acting('app.user_id'),
+    forInvitation: acting('app.invite_token_hash'),
+    forApiKey: acting('app.key_hash'),
+    forPlatformAdmin: acting('app.admin_id'),
+  };
+}

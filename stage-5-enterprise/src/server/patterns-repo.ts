@@ -1,0 +1,80 @@
+import type { PatternInput } from '@journey/llm-core';
+import type { Pattern } from '../shared/api';
+import type { Queryable } from './db';
+import { iso, isUuid } from './db/iso';
+import { LATEST_MICROS, type PagePosition } from './page-cursor';
+
+const RETURNING = 'id, trigger, response, created_at AS "createdAt", updated_at AS "updatedAt", created_by AS "createdById"';
+
+type Row = { id: string; trigger: string; response: string; createdAt: Date; updatedAt: Date; createdById: string | null; email?: string | null };
+const pattern = ({ createdAt, updatedAt, createdById, email, ...rest }: Row, teacherEmail = email): Pattern => ({
+  ...rest,
+  createdAt: iso(createdAt),
+  updatedAt: iso(updatedAt),
+  createdBy: createdById && teacherEmail ? { id: createdById, email: teacherEmail } : null,
+});
+
+/**
+ * The only module that speaks SQL about patterns. Every value travels as a bound parameter ($1),
+ * never glued into the SQL text, so a trigger like `'); DROP TABLE patterns; --` is just text.
+ *
+ * Every function takes a transaction acting for the organization (db.forOrg) and its id, and every
+ * statement says `org_id = $1`: to this module, another organization's pattern does not exist. And
+ * if a statement forgot it, row-level security would still show only this organization's rows.
+ */
+const WITH_TEACHER = `SELECT p.id, p.trigger, p.response, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+                p.created_by AS "createdById", u.email
+           FROM patterns p LEFT JOIN users u ON u.id = p.created_by`;
+
+/** Where the list of patterns starts (before the newest), and what a position's key looks like (a seq). */
+export const NEWEST_PATTERN: PagePosition = { micros: LATEST_MICROS, key: '9223372036854775807' };
+export const isPatternKey = (key: string) => /^\d{1,19}$/.test(key);
+
+export const patternsRepo = {
+  list: async (tx: Queryable, orgId: string): Promise<Pattern[]> =>
+    (await tx.query<Row>(`${WITH_TEACHER} WHERE p.org_id = $1 ORDER BY p.created_at, p.seq`, [orgId])).map((row) => pattern(row)),
+
+  /**
+   * Up to `limit` patterns after `after`, newest first (a page shows what was just taught), each with
+   * its place: the exact created_at in microseconds since 1970 (an ISO string would round it to
+   * milliseconds and skip or repeat rows at a page's edge), then seq.
+   */
+  page: async (tx: Queryable, orgId: string, after: PagePosition, limit: number) =>
+    (
+      await tx.query<Row & { micros: string; seq: number }>(
+        `${WITH_TEACHER.replace('FROM', `, (extract(epoch FROM p.created_at) * 1000000)::bigint::text AS micros, p.seq FROM`)}
+          WHERE p.org_id = $1
+            AND (p.created_at, p.seq) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::bigint)
+          ORDER BY p.created_at DESC, p.seq DESC LIMIT $4`,
+        [orgId, after.micros, after.key, limit],
+      )
+    ).map(({ micros, seq, ...row }) => ({ pattern: pattern(row), position: { micros, key: String(seq) } })),
+
+  count: async (tx: Queryable, orgId: string): Promise<number> =>
+    Number((await tx.query<{ n: string }>('SELECT count(*) AS n FROM patterns WHERE org_id = $1', [orgId]))[0]!.n),
+
+  insert: async (tx: Queryable, orgId: string, teacher: { id: string; email: string }, input: PatternInput): Promise<Pattern> => {
+    const [row] = await tx.query<Row>(
+      `INSERT INTO patterns (org_id, created_by, trigger, response) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
+      [orgId, teacher.id, input.trigger, input.response],
+    );
+    return pattern(row!, teacher.email);
+  },
+
+  /** undefined when the organization has no such pattern. */
+  async update(tx: Queryable, orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await tx.query<Row>(
+      `WITH changed AS (
+         UPDATE patterns SET trigger = coalesce($3, trigger), response = coalesce($4, response), updated_at = clock_timestamp()
+          WHERE org_id = $1 AND id = $2 RETURNING ${RETURNING})
+       SELECT changed.*, u.email FROM changed LEFT JOIN users u ON u.id = changed."createdById"`,
+      [orgId, id, changes.trigger ?? null, changes.response ?? null],
+    );
+    return row && pattern(row);
+  },
+
+  /** True when a row was deleted. */
+  remove: async (tx: Queryable, orgId: string, id: string): Promise<boolean> =>
+    isUuid(id) && (await tx.query('DELETE FROM patterns WHERE org_id = $1 AND id = $2 RETURNING id', [orgId, id])).length > 0,
+};

@@ -1,0 +1,98 @@
+import { countTokens } from '@journey/llm-core';
+import type { Db, Queryable } from './db';
+import { AppError } from './app-error';
+import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
+import { usageRepo as repo, type UsageKind } from './usage-repo';
+
+export interface PlanLimitsOptions {
+  /** Where the upgrade dialog lives, for the 402's upgradeUrl. */
+  appUrl: string;
+  /** Days a past-due organization keeps its paid limits (BILLING_GRACE_DAYS). */
+  graceDays: number;
+  /** The clock: tests move it to a new month, or past the grace period. */
+  now?: () => Date;
+}
+
+/**
+ * Every plan limit is checked here, and nowhere else. A check and the count it protects happen in
+ * one transaction, so parallel requests cannot slip past a limit together: patterns are counted
+ * behind the organization's lock (patterns-service.ts), chats by one conditional upsert of the
+ * month's counter (usage-repo.ts bump). A refusal is 402 plan_limit, with what the page needs to
+ * offer an upgrade.
+ */
+export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
+  const now = options.now ?? (() => new Date());
+
+  const planOf = async (tx: Queryable, orgId: string): Promise<Plan> =>
+    effectivePlan(await repo.standing(tx, orgId), now(), options.graceDays);
+
+  const refused = (limit: 'patterns' | 'chats_per_month', plan: Plan, allowed: number, used: number) =>
+    new AppError(
+      'plan_limit',
+      limit === 'patterns'
+        ? `The ${plan} plan keeps ${allowed} patterns, and this organization has ${used}. Upgrade to teach more; nothing was saved.`
+        : `The ${plan} plan includes ${allowed} chats a month, and this month's are used. Upgrade to keep chatting.`,
+      { limit, plan, allowed, used, upgradeUrl: `${options.appUrl}/#billing` },
+    );
+
+  return {
+    /**
+     * Before teaching or importing, in the write's transaction, behind the organization's lock:
+     * refuses what would pass the plan's pattern limit. A downgraded organization keeps the patterns
+     * it has, and cannot add new ones until it is under the limit again.
+     */
+    async checkPatterns(tx: Queryable, orgId: string, used: number, adding: number): Promise<void> {
+      const plan = await planOf(tx, orgId);
+      const allowed = PLANS[plan].patterns;
+      if (allowed !== null && used + adding > allowed) throw refused('patterns', plan, allowed, used);
+    },
+
+    /** Counts a teach or an import in the write's transaction (no limit of its own). */
+    async count(tx: Queryable, orgId: string, userId: string, kind: UsageKind, text: string, count = 1): Promise<void> {
+      const tokens = countTokens(text);
+      await repo.bump(tx, orgId, periodOf(now()), kind, count, tokens, null);
+      await repo.record(tx, orgId, { userId }, kind, tokens);
+    },
+
+    /** Counts one chat (the message and its reply, in tokens), or refuses it: this month's chats are used. */
+    countChat: (orgId: string, userId: string, message: string, reply: string): Promise<void> =>
+      db.forOrg(orgId, async (tx) => {
+        const standing = await repo.standing(tx, orgId);
+        if (standing.suspendedAt) throw new AppError('suspended', `This organization is suspended (${standing.suspendReason}). Contact support.`);
+        const plan = effectivePlan(standing, now(), options.graceDays);
+        const allowed = PLANS[plan].chatsPerMonth;
+        const tokens = countTokens(message) + countTokens(reply);
+        const counted = await repo.bump(tx, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
+        if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
+        await repo.record(tx, orgId, { userId }, 'chat', tokens);
+      }),
+
+    /** Counts one call with an API key (the routes it reaches count their own chats and patterns). */
+    countApiCall: (orgId: string, keyId: string): Promise<void> =>
+      db.forOrg(orgId, async (tx) => {
+        await repo.bump(tx, orgId, periodOf(now()), 'api_call', 1, 0, null);
+        await repo.record(tx, orgId, { keyId }, 'api_call', 0);
+      }),
+
+    /** GET /api/orgs/:orgId/usage: the plan, its limits, this month's use, and the billing status. */
+    usage: (orgId: string, patterns: number) =>
+      db.forOrg(orgId, async (tx) => {
+        const state = await repo.standing(tx, orgId);
+        const plan = effectivePlan(state, now(), options.graceDays);
+        const period = periodOf(now());
+        const counts = await repo.counts(tx, orgId, period);
+        return {
+          plan,
+          paidPlan: state.plan,
+          billingStatus: state.billingStatus,
+          graceEndsAt: graceEndsAt(state, options.graceDays)?.toISOString() ?? null,
+          limits: { patterns: PLANS[plan].patterns, chatsPerMonth: PLANS[plan].chatsPerMonth },
+          used: { patterns, chats: counts.chat ?? 0, teaches: counts.teach ?? 0, imports: counts.import ?? 0, apiCalls: counts.api_call ?? 0 },
+          period,
+          suspended: state.suspendedAt ? { at: state.suspendedAt.toISOString(), reason: state.suspendReason ?? '' } : null,
+        };
+      }),
+  };
+}
+
+export type PlanLimits = ReturnType<typeof createPlanLimits>;

@@ -1,0 +1,160 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { errorMessage, theme } from '@journey/ui';
+import type { Member, Org, Role, User } from '../shared/api';
+import type { HttpOrgs } from './orgs-client';
+import { orgsChanged } from './events';
+import { goHome } from './route';
+import { canManage, grantable } from './roles';
+import { day, panelStyles } from './panel-styles';
+
+/**
+ * The organization's members: email, role, joined. Admins and owners change roles and remove
+ * people; everyone may leave. The server has the last word (the last owner stays): its refusal
+ * shows on top of the list, word for word.
+ */
+@customElement('journey-members')
+export class MembersList extends LitElement {
+  static override styles = [
+    theme,
+    panelStyles,
+    css`
+      .you {
+        color: var(--_muted);
+        font-weight: 400;
+      }
+      .confirm {
+        font-weight: 500;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) org!: Org;
+  @property({ attribute: false }) user!: User;
+  @property({ attribute: false }) client!: HttpOrgs;
+
+  /** undefined while loading. */
+  @state() private members: Member[] | undefined;
+  @state() private error = '';
+  @state() private done = '';
+  /** The member whose removal (or the user's own leaving) waits for a "yes". */
+  @state() private confirming: string | null = null;
+  @state() private busy: string | null = null;
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('org')) void this.load();
+  }
+
+  /** Reloads the list (the page calls it when an invitation may have been accepted meanwhile). */
+  async load() {
+    try {
+      this.members = await this.client.members(this.org.id);
+    } catch (error) {
+      this.members ??= [];
+      this.error = errorMessage(error);
+    }
+  }
+
+  override render() {
+    return html`
+      <header>
+        <h2 id="members-title">Members</h2>
+        ${this.members ? html`<span class="meta">${this.members.length} ${this.members.length === 1 ? 'person' : 'people'}</span>` : nothing}
+      </header>
+      ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+      ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
+      ${this.members === undefined
+        ? html`<p class="meta" role="status">Loading members…</p>`
+        : html`<ul aria-labelledby="members-title">${this.members.map((member) => this.row(member))}</ul>`}
+    `;
+  }
+
+  private row(member: Member) {
+    const self = member.userId === this.user.id;
+    const manage = canManage(this.org.role, member.role);
+    const label = self ? 'Leave' : 'Remove';
+    if (this.confirming === member.userId) {
+      return html`<li data-email=${member.email}>
+        <p class="confirm">${self ? `Leave ${this.org.name}? You lose access to its patterns.` : `Remove ${member.email} from ${this.org.name}?`}</p>
+        <div class="controls">
+          <button class="danger small" ?disabled=${this.busy !== null} @click=${() => this.removeMember(member)}>
+            ${this.busy === member.userId ? 'One moment…' : `Yes, ${label.toLowerCase()}`}
+          </button>
+          <button class="quiet small" @click=${() => (this.confirming = null)}>Cancel</button>
+        </div>
+      </li>`;
+    }
+    return html`<li data-email=${member.email}>
+      <div class="who">
+        <strong>${member.email}</strong>${self ? html` <span class="you">(you)</span>` : nothing}
+        <div class="meta">Joined ${day(member.joinedAt)}</div>
+      </div>
+      <div class="controls">
+        ${manage
+          ? html`<label class="visually-hidden" for="role-${member.userId}">Role of ${member.email}</label>
+              <select
+                id="role-${member.userId}"
+                ?disabled=${this.busy !== null}
+                @change=${(e: Event) => this.changeRole(member, (e.target as HTMLSelectElement).value as Role, e.target as HTMLSelectElement)}
+              >
+                ${grantable(this.org.role).map((role) => html`<option value=${role} .selected=${role === member.role}>${role}</option>`)}
+              </select>`
+          : html`<span class="chip ${member.role === 'member' ? 'muted' : ''}">${member.role}</span>`}
+        ${self || manage
+          ? html`<button class="quiet small" aria-label="${label} ${member.email}" @click=${() => this.ask(member)}>${label}</button>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private ask(member: Member) {
+    this.error = '';
+    this.done = '';
+    this.confirming = member.userId;
+  }
+
+  private async changeRole(member: Member, role: Role, select: HTMLSelectElement) {
+    this.error = '';
+    this.done = '';
+    this.busy = member.userId;
+    try {
+      await this.client.changeRole(this.org.id, member.userId, role);
+      this.done = `${member.email} is now ${role === 'admin' || role === 'owner' ? 'an' : 'a'} ${role}.`;
+      // Your own role changed: the page's idea of what you may do changes with it.
+      if (member.userId === this.user.id) this.dispatchEvent(orgsChanged({ notice: this.done }));
+      await this.load();
+    } catch (error) {
+      this.error = errorMessage(error);
+      select.value = member.role; // nothing changed on the server
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private async removeMember(member: Member) {
+    const self = member.userId === this.user.id;
+    this.busy = member.userId;
+    try {
+      await this.client.removeMember(this.org.id, member.userId);
+      this.confirming = null;
+      if (self) {
+        this.dispatchEvent(orgsChanged({ notice: `You left ${this.org.name}.` }));
+        goHome();
+        return;
+      }
+      this.done = `${member.email} was removed from ${this.org.name}.`;
+      await this.load();
+    } catch (error) {
+      this.confirming = null;
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = null;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'journey-members': MembersList;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../shared/api';
+
+/**
+ * The server's role rules (src/server/roles.ts), mirrored only to decide which controls to show.
+ * The server checks every request again: a hidden button is a courtesy, not a lock.
+ */
+const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
+
+export const ROLES: Role[] = ['member', 'admin', 'owner'];
+
+export const atLeast = (role: Role, needed: Role): boolean => RANK[role] >= RANK[needed];
+
+/** Only an owner gives or takes the owner role; an admin manages members and admins. */
+export const canManage = (actor: Role, target: Role): boolean => atLeast(actor, target === 'owner' ? 'owner' : 'admin');
+
+/** The roles this actor may hand out (in an invitation, or a change of role). */
+export const grantable = (actor: Role): Role[] => ROLES.filter((role) => canManage(actor, role));
+
+/** What each role may do, in the words of the invite form ("An admin …"). */
+export const ROLE_HINT: Record<Role, string> = {
+  member: 'teaches and chats',
+  admin: 'teaches and chats, and invites, removes and changes the roles of members',
+  owner: 'does all an admin does, and names owners and deletes the organization',
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Pattern } from '@journey/llm-core';
+import { createEngineCache } from '../src/server/engine-cache';
+
+const patternsOf: Record<string, Pattern[]> = {
+  acme: [{ id: 'a1', trigger: 'hello', response: 'hi Ada' }],
+  globex: [{ id: 'b1', trigger: 'hello', response: 'hi Bob' }],
+  initech: [{ id: 'c1', trigger: 'hello', response: 'hi Cy' }],
+};
+
+describe('createEngineCache', async () => {
+  it("builds each organization's engine from its patterns only, once", async () => {
+    const loads: string[] = [];
+    const cache = createEngineCache(async (orgId) => (loads.push(orgId), patternsOf[orgId]!), 'fallback');
+    expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
+    expect((await cache.get('globex')).reply('hello').text).toBe('hi Bob');
+    expect((await cache.get('acme')).reply('nothing here').text).toBe('fallback');
+    expect(loads).toEqual(['acme', 'globex']);
+  });
+
+  it('keeps the most recently used engines, up to a number of patterns, and rebuilds the others on demand', async () => {
+    const loads: string[] = [];
+    const cache = createEngineCache(async (orgId) => (loads.push(orgId), patternsOf[orgId]!), 'fallback', 2);
+    await cache.get('acme');
+    await cache.get('globex');
+    await cache.get('acme'); // ada is now the most recent: bob goes first
+    await cache.get('initech');
+    expect(cache.size).toBe(2);
+    await cache.get('acme');
+    expect(loads).toEqual(['acme', 'globex', 'initech']);
+    await cache.get('globex');
+    expect(loads).toEqual(['acme', 'globex', 'initech', 'globex']);
+  });
+
+  it("invalidate(org) makes that organization's next engine come from the database again, and only its", async () => {
+    const stored = structuredClone(patternsOf);
+    const cache = createEngineCache(async (orgId) => stored[orgId]!, 'fallback');
+    expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
+    expect((await cache.get('globex')).reply('hello').text).toBe('hi Bob');
+    // Written behind the cache's back (another process, another instance).
+    stored.acme = [{ id: 'a2', trigger: 'hello', response: 'hello again, Ada' }];
+    stored.globex = [{ id: 'b2', trigger: 'hello', response: 'hello again, Bob' }];
+    expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
+    cache.invalidate('acme');
+    expect([cache.size, cache.patterns]).toEqual([1, 1]); // acme's engine no longer counts against the bound
+    expect((await cache.get('acme')).reply('hello').text).toBe('hello again, Ada');
+    expect((await cache.get('globex')).reply('hello').text).toBe('hi Bob');
+  });
+});
+
+describe('createEngineCache, concurrently', () => {
+  it('requests arriving while an engine is built share that one build', async () => {
+    let loads = 0;
+    const cache = createEngineCache(async (orgId) => (loads++, await new Promise((r) => setTimeout(r, 20)), patternsOf[orgId]!), 'fallback');
+    const engines = await Promise.all([cache.get('acme'), cache.get('acme'), cache.get('acme')]);
+    expect(loads).toBe(1);
+    expect(new Set(engines).size).toBe(1);
+  });
+
+  it('a build that fails is not kept: the next request tries again', async () => {
+    let fail = true;
+    const cache = createEngineCache(async (orgId) => {
+      if (fail) throw new Error('database down');
+      return patternsOf[orgId]!;
+    }, 'fallback');
+    await expect(cache.get('acme')).rejects.toThrow('database down');
+    fail = false;
+    expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
+  });
+
+  it('counts patterns, not engines: one big engine pushes out several small ones, but always stays itself', async () => {
+    const big: Pattern[] = Array.from({ length: 5 }, (_, i) => ({ id: `big${i}`, trigger: `word ${i}`, response: 'big' }));
+    const loads: string[] = [];
+    const cache = createEngineCache(async (orgId) => (loads.push(orgId), orgId === 'big' ? big : patternsOf[orgId]!), 'fallback', 3);
+    await cache.get('acme');
+    await cache.get('globex');
+    await cache.get('initech');
+    expect([cache.size, cache.patterns]).toEqual([3, 3]);
+    expect((await cache.get('big')).reply('word 3').text).toBe('big'); // 5 patterns, over the capacity on its own
+    expect([cache.size, cache.patterns]).toEqual([1, 5]);
+    await cache.get('acme'); // the big one is now the oldest and goes
+    expect([cache.size, cache.patterns]).toEqual([1, 1]);
+    expect(loads).toEqual(['acme', 'globex', 'initech', 'big', 'acme']);
+  });
+
+  it('notices an engine that grew since its last use', async () => {
+    const cache = createEngineCache(async (orgId) => [...patternsOf[orgId]!], 'fallback', 3);
+    await cache.get('acme');
+    const globex = await cache.get('globex');
+    globex.add({ id: 'b2', trigger: 'bye', response: 'bye Bob' });
+    globex.add({ id: 'b3', trigger: 'thanks', response: 'welcome' });
+    await cache.get('globex');
+    expect([cache.size, cache.patterns]).toEqual([1, 3]);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Express } from 'express';
+
+export interface RouteEntry {
+  method: string;
+  path: string;
+}
+
+type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: Layer[] }; matchers?: ((path: string) => unknown)[] };
+
+/**
+ * Every route the app answers, read from Express's own router stack (not a list kept by hand): a
+ * route added tomorrow is in the isolation fuzz tomorrow. Routers mounted on /api are found by
+ * asking their layer whether it matches /api.
+ */
+export function routeTable(app: Express): RouteEntry[] {
+  const routes: RouteEntry[] = [];
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
+      } else if (layer.handle.stack) {
+        walk(layer.handle.stack, prefix === '' && layer.matchers?.[0]?.('/api/') ? '/api' : prefix);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return routes;
+}
