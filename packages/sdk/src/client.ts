@@ -1,6 +1,6 @@
 import { resolveConfig, type JourneyClientOptions } from './config.js';
 import { send, type Request, type RequestOptions, type TransportConfig } from './transport.js';
-import type { Pattern, PatternChanges, PatternInput, PatternList, Ping, Reply, Usage } from './types.js';
+import type { AnswerOf, Pattern, PatternChanges, PatternInput, PatternList, Ping, Reply, Usage } from './types.js';
 
 /**
  * The Journey API v1 for programs: `new JourneyClient({ apiKey, baseUrl })`, then one method per
@@ -23,7 +23,7 @@ export class JourneyClient {
 
   /** The organization's reply to one message. */
   async chat(message: string, options?: RequestOptions): Promise<Reply> {
-    const answer = await this.call<{ reply: Reply }>({ method: 'POST', path: '/api/v1/chat', body: { message }, ...options });
+    const answer = await this.call<AnswerOf<'chat', 200>>({ method: 'POST', path: '/api/v1/chat', body: { message }, ...options });
     return answer.reply;
   }
 
@@ -55,16 +55,16 @@ export class PatternsApi {
   }
 
   async get(id: string, options?: RequestOptions): Promise<Pattern> {
-    return (await this.call<{ pattern: Pattern }>({ method: 'GET', path: patternPath(id), ...options })).pattern;
+    return (await this.call<AnswerOf<'getPattern', 200>>({ method: 'GET', path: patternPath(id), ...options })).pattern;
   }
 
   /** Teaches a pattern. Retried safely: the Idempotency-Key makes a repeat replay, not teach twice. */
   async create(input: PatternInput, options?: RequestOptions): Promise<Pattern> {
-    return (await this.call<{ pattern: Pattern }>({ method: 'POST', path: '/api/v1/patterns', body: input, ...options })).pattern;
+    return (await this.call<AnswerOf<'createPattern', 201>>({ method: 'POST', path: '/api/v1/patterns', body: input, ...options })).pattern;
   }
 
   async update(id: string, changes: PatternChanges, options?: RequestOptions): Promise<Pattern> {
-    return (await this.call<{ pattern: Pattern }>({ method: 'PATCH', path: patternPath(id), body: changes, ...options })).pattern;
+    return (await this.call<AnswerOf<'updatePattern', 200>>({ method: 'PATCH', path: patternPath(id), body: changes, ...options })).pattern;
   }
 
   async delete(id: string, options?: RequestOptions): Promise<void> {

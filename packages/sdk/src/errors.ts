@@ -1,10 +1,12 @@
+import type { ErrorCode } from './types.js';
+
 /**
  * Every failure the client reports is a JourneyError: the API's own errors (`code` from its
  * catalogue, e.g. `not_found`, `plan_limit`) and the client's (`timeout`, `network_error`,
  * `missing_api_key`, `invalid_response`). `requestId` is the one to quote to support.
  */
 export interface JourneyErrorInit {
-  code: string;
+  code: ErrorCode;
   message: string;
   /** The HTTP status, when the server answered. */
   status?: number;
@@ -14,7 +16,7 @@ export interface JourneyErrorInit {
 }
 
 export class JourneyError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number | undefined;
   readonly requestId: string | undefined;
   readonly details: unknown;
