@@ -42,51 +42,41 @@ export async function send<T>(config: TransportConfig, request: Request): Promis
   const timeoutMs = request.timeoutMs ?? config.timeoutMs;
 
   for (let attempt = 0; ; attempt++) {
-    let failure: JourneyError;
-    let retryAfter: string | null = null;
-    try {
-      const { status, statusText, headers: answerHeaders, body } = await attemptOnce(config.fetch, url, init, timeoutMs, request.signal);
-      if (status >= 200 && status < 300) return body as T;
-      failure = errorFromResponse(status, statusText, answerHeaders, body);
-      if (!isRetryableStatus(status)) throw failure;
-      retryAfter = answerHeaders.get('retry-after');
-    } catch (error) {
-      if (!(error instanceof JourneyTimeoutError || error instanceof JourneyNetworkError)) throw error;
-      failure = error;
-    }
-    const wait = attempt < config.maxRetries ? retryDelayMs(attempt, retryAfter) : undefined;
-    if (wait === undefined) throw failure;
+    const outcome = await attemptOnce(config.fetch, url, init, timeoutMs, request.signal);
+    if (outcome.ok) return outcome.body as T;
+    const wait = outcome.retryable && attempt < config.maxRetries ? retryDelayMs(attempt, outcome.retryAfter) : undefined;
+    if (wait === undefined) throw outcome.error;
     await sleep(wait, request.signal);
   }
 }
 
-interface Answer {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  body: unknown;
-}
+/** One attempt's outcome: the answer's body, or the error and whether another attempt may help. */
+type Outcome = { ok: true; body: unknown } | { ok: false; error: JourneyError; retryable: boolean; retryAfter: string | null };
 
-/** One HTTP exchange, body read included, within `timeoutMs`. */
-async function attemptOnce(fetchFn: typeof fetch, url: string, init: RequestInit, timeoutMs: number, callerSignal?: AbortSignal): Promise<Answer> {
+/** One HTTP exchange, body read included, within `timeoutMs`. Throws only when the caller aborts. */
+async function attemptOnce(fetchFn: typeof fetch, url: string, init: RequestInit, timeoutMs: number, callerSignal?: AbortSignal): Promise<Outcome> {
   callerSignal?.throwIfAborted();
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
   try {
     const response = await fetchFn(url, { ...init, signal });
-    const text = await response.text();
-    return { status: response.status, statusText: response.statusText, headers: response.headers, body: parseBody(text, response) };
-  } catch (error) {
+    const body = parseBody(await response.text(), response);
+    if (body instanceof JourneyError) return { ok: false, error: body, retryable: false, retryAfter: null };
+    if (response.ok) return { ok: true, body };
+    const error = errorFromResponse(response.status, response.statusText, response.headers, body);
+    return { ok: false, error, retryable: isRetryableStatus(response.status), retryAfter: response.headers.get('retry-after') };
+  } catch (cause) {
     if (callerSignal?.aborted) throw callerSignal.reason;
-    if (timeout.signal.aborted) throw new JourneyTimeoutError(timeoutMs, error);
-    if (error instanceof JourneyError) throw error;
-    throw new JourneyNetworkError(error);
+    // No answer at all: the server may never have seen the request, so another attempt may help.
+    const error = timeout.signal.aborted ? new JourneyTimeoutError(timeoutMs, cause) : new JourneyNetworkError(cause);
+    return { ok: false, error, retryable: true, retryAfter: null };
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** The JSON body; undefined when empty or, for an error, not JSON; a JourneyError for a 2xx that is not JSON. */
 function parseBody(text: string, response: Response): unknown {
   if (text === '') return undefined;
   try {
@@ -94,7 +84,7 @@ function parseBody(text: string, response: Response): unknown {
   } catch {
     if (!response.ok) return undefined; // a proxy's HTML error page: the status says enough
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    throw new JourneyError({ code: 'invalid_response', message: `The Journey API answered ${response.status} with a body that is not JSON.`, status: response.status, requestId });
+    return new JourneyError({ code: 'invalid_response', message: `The Journey API answered ${response.status} with a body that is not JSON.`, status: response.status, requestId });
   }
 }
 
@@ -105,9 +95,11 @@ function urlOf(baseUrl: string, path: string, query: Request['query'] = {}): str
   return `${baseUrl.replace(/\/+$/, '')}${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** Waits `ms`, or rejects with the caller's reason as soon as they abort. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    const onAbort = () => (clearTimeout(timer), reject(signal!.reason));
+    const timer = setTimeout(() => (signal?.removeEventListener('abort', onAbort), resolve()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
