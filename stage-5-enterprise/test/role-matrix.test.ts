@@ -11,6 +11,8 @@ function bodyFor(row: MatrixRow, world: Awaited<ReturnType<typeof acme>>, accept
   if (row.path === '/api/orgs') return { name: 'Initech' };
   if (row.path === '/api/orgs/:orgId') return { confirm: world.org.name };
   if (row.path.endsWith('/members/:userId') && row.method === 'PATCH') return { role: 'admin' };
+  if (row.path.endsWith('/domain-invitations')) return { domain: `${randomBytes(3).toString('hex')}.example.com`, role: 'member' };
+  if (row.path.endsWith('/ownership-transfer') && row.method === 'POST') return { userId: world.target.user.id };
   if (row.path.endsWith('/invitations') && row.method === 'POST') return { email: `new-${randomBytes(3).toString('hex')}@example.com`, role: 'member' };
   if (row.path === '/api/invitations/accept') return { token: acceptToken };
   if (row.path.startsWith('/api/patterns')) return { trigger: 'taught in the matrix', response: 'yes' };
@@ -38,6 +40,7 @@ describe.each(ENGINES)('the role matrix on %s', (engine) => {
       for (const actor of ACTORS) {
         // Every cell starts from a new Acme, so no cell sees another's effects.
         const world = await acme(server, who);
+        if (row.offer) await world.offerOwnershipToMember();
         const acceptToken = randomBytes(32).toString('base64url');
         if (actor !== 'anonymous') await world.invitationFor(who[actor].user.email, 'member', acceptToken);
         const path = row.path
