@@ -1,4 +1,6 @@
-import type { Actor } from './tenancy';
+import { randomBytes } from 'node:crypto';
+import { createExport } from '@journey/llm-core';
+import type { Actor, acme } from './tenancy';
 
 /**
  * Who may do what: every route of the tenancy layer × { owner, admin, member, viewer, a member of
@@ -78,6 +80,36 @@ export const ROLE_MATRIX: MatrixRow[] = [
   row('POST', '/api/chat', [200, 200, 200, 200, 200, 401]),
   row('POST', '/api/import', [200, 200, 200, 403, 200, 401]),
 ];
+
+/** A body each route accepts, built for the cell (names, ids and tokens of this cell's Acme). */
+export function bodyFor(row: MatrixRow, world: Awaited<ReturnType<typeof acme>>, acceptToken: string): unknown {
+  if (row.method === 'GET') return undefined;
+  if (row.path === '/api/orgs') return { name: 'Initech' };
+  if (row.path === '/api/orgs/:orgId') return { confirm: world.org.name };
+  if (row.path.endsWith('/members/:userId') && row.method === 'PATCH') return { role: 'admin' };
+  if (row.path.endsWith('/domain-invitations')) return { domain: `${randomBytes(3).toString('hex')}.example.com`, role: 'member' };
+  if (row.path.endsWith('/ownership-transfer') && row.method === 'POST') return { userId: world.target.user.id };
+  if (row.path.endsWith('/invitations') && row.method === 'POST') return { email: `new-${randomBytes(3).toString('hex')}@example.com`, role: 'member' };
+  if (row.path === '/api/invitations/accept') return { token: acceptToken };
+  if (row.path.startsWith('/api/patterns')) return { trigger: 'taught in the matrix', response: 'yes' };
+  if (row.path === '/api/chat') return { message: 'acme secret' };
+  if (row.path.includes('/billing/')) return { plan: 'pro' };
+  if (row.path.endsWith('/api-keys')) return { name: 'matrix key' };
+  if (row.path.startsWith('/api/admin/')) return { plan: 'pro', reason: 'matrix', message: 'matrix' };
+  if (row.path === '/api/support') return { message: 'help from the matrix' };
+  if (row.path === '/api/import') return createExport([{ trigger: 'imported in the matrix', response: 'yes' }]);
+  return undefined;
+}
+
+/** The row's path with this Acme's ids. */
+export const pathFor = (row: MatrixRow, world: Awaited<ReturnType<typeof acme>>): string =>
+  row.path
+    .replace(':orgId', world.org.id)
+    .replace(':userId', world.target.user.id)
+    .replace(':patternId', world.pattern.id)
+    .replace(':invitationId', world.invitation.id)
+    .replace(':keyId', world.apiKey.apiKey.id)
+    .replace(':ticketId', world.ticketId);
 
 /** The matrix as a Markdown table, for the README. */
 export function matrixAsMarkdown(): string {
