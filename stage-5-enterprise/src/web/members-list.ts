@@ -5,12 +5,12 @@ import type { Member, Org, Role, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
 import { orgsChanged } from './events';
 import { goHome } from './route';
-import { canManage, grantable } from './roles';
+import { canManage, grantable, withArticle } from './roles';
 import { day, panelStyles } from './panel-styles';
 
 /**
  * The organization's members: email, role, joined. Admins and owners change roles and remove
- * people; everyone may leave. The server has the last word (the last owner stays): its refusal
+ * people; owners offer ownership (the member accepts it elsewhere: ownership-offer.ts); everyone may leave. The server has the last word (the last owner stays): its refusal
  * shows on top of the list, word for word.
  */
 @customElement('journey-members')
@@ -99,7 +99,12 @@ export class MembersList extends LitElement {
               >
                 ${grantable(this.org.role).map((role) => html`<option value=${role} .selected=${role === member.role}>${role}</option>`)}
               </select>`
-          : html`<span class="chip ${member.role === 'member' ? 'muted' : ''}">${member.role}</span>`}
+          : html`<span class="chip ${member.role === 'member' || member.role === 'viewer' ? 'muted' : ''}">${member.role}</span>`}
+        ${this.org.role === 'owner' && !self && member.role !== 'owner'
+          ? html`<button class="quiet small" aria-label="Transfer ownership to ${member.email}" ?disabled=${this.busy !== null} @click=${() => this.offerOwnership(member)}>
+              Transfer ownership
+            </button>`
+          : nothing}
         ${self || manage
           ? html`<button class="quiet small" aria-label="${label} ${member.email}" @click=${() => this.ask(member)}>${label}</button>`
           : nothing}
@@ -119,13 +124,29 @@ export class MembersList extends LitElement {
     this.busy = member.userId;
     try {
       await this.client.changeRole(this.org.id, member.userId, role);
-      this.done = `${member.email} is now ${role === 'admin' || role === 'owner' ? 'an' : 'a'} ${role}.`;
+      this.done = `${member.email} is now ${withArticle(role)}.`;
       // Your own role changed: the page's idea of what you may do changes with it.
       if (member.userId === this.user.id) this.dispatchEvent(orgsChanged({ notice: this.done }));
       await this.load();
     } catch (error) {
       this.error = errorMessage(error);
       select.value = member.role; // nothing changed on the server
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** The offer waits for the member's "yes" (ownership-offer.ts shows it); the page is told to show it. */
+  private async offerOwnership(member: Member) {
+    this.error = '';
+    this.done = '';
+    this.busy = member.userId;
+    try {
+      await this.client.offerOwnership(this.org.id, member.userId);
+      this.done = `Ownership offered to ${member.email}: nothing changes until they accept.`;
+      this.dispatchEvent(new Event('ownership-offered', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = errorMessage(error);
     } finally {
       this.busy = null;
     }

@@ -2,16 +2,18 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Org, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
-import { atLeast } from './roles';
+import { article, atLeast } from './roles';
 import type { InvitationsList } from './invitations-list';
+import type { OwnershipOffer } from './ownership-offer';
 import './members-list';
 import './invite-form';
 import './invitations-list';
 import './delete-org';
+import './ownership-offer';
 
 /**
- * The active organization's page: its members for everyone; inviting for admins and owners;
- * deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
+ * The active organization's page: its members for everyone; a pending ownership offer for the
+ * member it is offered to (and the owners); inviting for admins and owners; deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
  */
 @customElement('journey-org-page')
 export class OrgPage extends LitElement {
@@ -57,16 +59,22 @@ export class OrgPage extends LitElement {
   @property({ attribute: false }) client!: HttpOrgs;
 
   @query('journey-invitations') private invitations?: InvitationsList;
+  @query('journey-ownership-offer') private offer?: OwnershipOffer;
 
   override render() {
     const admin = atLeast(this.org.role, 'admin');
     return html`
       <div class="title">
         <h2>${this.org.name}</h2>
-        <p>You are ${this.org.role === 'member' ? 'a' : 'an'} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
-        ${admin ? nothing : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
+        <p>You are ${article(this.org.role)} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
+        ${this.org.role === 'viewer'
+          ? html`<p>As a viewer you chat and read the patterns. An admin or an owner can make you a member, to teach.</p>`
+          : admin
+            ? nothing
+            : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
-      <div class="columns ${admin ? '' : 'single'}">
+      <journey-ownership-offer .org=${this.org} .user=${this.user} .client=${this.client}></journey-ownership-offer>
+      <div class="columns ${admin ? '' : 'single'}" @ownership-offered=${() => void this.offer?.load()}>
         <journey-members .org=${this.org} .user=${this.user} .client=${this.client}></journey-members>
         ${admin
           ? html`<div class="side" @invited=${() => void this.invitations?.load()}>
