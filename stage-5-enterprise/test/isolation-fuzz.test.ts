@@ -9,8 +9,17 @@ const bodyFor = (method: string, orgName: string) =>
   method === 'GET'
     ? undefined
     : {
-        ...{ trigger: 'fuzz', response: 'fuzz', role: 'member', confirm: orgName, email: 'eve@example.com', name: 'Fuzz' },
-        ...{ message: 'hi', plan: 'pro', reason: 'fuzz', domain: 'example.com', userId: '00000000-0000-4000-8000-000000000000' },
+        trigger: 'fuzz',
+        response: 'fuzz',
+        role: 'member',
+        confirm: orgName,
+        email: 'eve@example.com',
+        domain: 'example.com',
+        userId: '00000000-0000-4000-8000-000000000000',
+        name: 'Fuzz',
+        message: 'hi',
+        plan: 'pro',
+        reason: 'fuzz',
       };
 
 describe.each(ENGINES)("isolation fuzz on %s: a member of another organization tries Acme's ids on every route", (engine) => {
