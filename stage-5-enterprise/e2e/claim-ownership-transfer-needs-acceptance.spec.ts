@@ -15,7 +15,8 @@ test('ownership offered to a member changes nothing until that member accepts; t
   // The owner offers.
   await page.reload();
   await openMembers(page);
-  await page.getByRole('button', { name: `Transfer ownership to ${member}` }).click();
+  await page.getByLabel('Transfer ownership to').selectOption({ label: member });
+  await page.getByRole('button', { name: 'Offer ownership' }).click();
   await expect(page.getByText(`Ownership offered to ${member}: nothing changes until they accept.`)).toBeVisible();
   await expect(page.getByRole('heading', { name: `Ownership offered to ${member}` })).toBeVisible();
 

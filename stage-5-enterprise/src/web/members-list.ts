@@ -26,6 +26,25 @@ export class MembersList extends LitElement {
       .confirm {
         font-weight: 500;
       }
+      .transfer {
+        margin-top: 1rem;
+        padding-top: 0.9rem;
+        border-top: 1px solid var(--_border);
+        display: grid;
+        gap: 0.4rem;
+      }
+      .transfer label {
+        margin: 0;
+      }
+      .transfer .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .transfer select {
+        flex: 1 1 12rem;
+        min-width: 0;
+      }
     `,
   ];
 
@@ -66,7 +85,24 @@ export class MembersList extends LitElement {
       ${this.members === undefined
         ? html`<p class="meta" role="status">Loading members…</p>`
         : html`<ul aria-labelledby="members-title">${this.members.map((member) => this.row(member))}</ul>`}
+      ${this.org.role === 'owner' ? this.transferForm() : nothing}
     `;
+  }
+
+  /** Owners: offer ownership to another member. Two steps: it changes nothing until they accept. */
+  private transferForm() {
+    const candidates = (this.members ?? []).filter((member) => member.role !== 'owner');
+    if (candidates.length === 0) return nothing;
+    return html`<form class="transfer" @submit=${this.offerOwnership}>
+      <label for="transfer-to">Transfer ownership to</label>
+      <div class="row">
+        <select id="transfer-to" name="userId">
+          ${candidates.map((member) => html`<option value=${member.userId}>${member.email}</option>`)}
+        </select>
+        <button type="submit" class="quiet small" ?disabled=${this.busy !== null}>Offer ownership</button>
+      </div>
+      <p class="meta">They become owner when they accept; you then become an admin. Until then nothing changes.</p>
+    </form>`;
   }
 
   private row(member: Member) {
@@ -100,11 +136,6 @@ export class MembersList extends LitElement {
                 ${grantable(this.org.role).map((role) => html`<option value=${role} .selected=${role === member.role}>${role}</option>`)}
               </select>`
           : html`<span class="chip ${member.role === 'member' || member.role === 'viewer' ? 'muted' : ''}">${member.role}</span>`}
-        ${this.org.role === 'owner' && !self && member.role !== 'owner'
-          ? html`<button class="quiet small" aria-label="Transfer ownership to ${member.email}" ?disabled=${this.busy !== null} @click=${() => this.offerOwnership(member)}>
-              Transfer ownership
-            </button>`
-          : nothing}
         ${self || manage
           ? html`<button class="quiet small" aria-label="${label} ${member.email}" @click=${() => this.ask(member)}>${label}</button>`
           : nothing}
@@ -137,7 +168,11 @@ export class MembersList extends LitElement {
   }
 
   /** The offer waits for the member's "yes" (ownership-offer.ts shows it); the page is told to show it. */
-  private async offerOwnership(member: Member) {
+  private readonly offerOwnership = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const userId = new FormData(event.target as HTMLFormElement).get('userId');
+    const member = this.members?.find((m) => m.userId === userId);
+    if (!member) return;
     this.error = '';
     this.done = '';
     this.busy = member.userId;
@@ -150,7 +185,7 @@ export class MembersList extends LitElement {
     } finally {
       this.busy = null;
     }
-  }
+  };
 
   private async removeMember(member: Member) {
     const self = member.userId === this.user.id;
