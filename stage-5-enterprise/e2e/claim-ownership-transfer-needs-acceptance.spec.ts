@@ -19,6 +19,7 @@ test('ownership offered to a member changes nothing until that member accepts; t
   await page.getByRole('button', { name: 'Offer ownership' }).click();
   await expect(page.getByText(`Ownership offered to ${member}: nothing changes until they accept.`)).toBeVisible();
   await expect(page.getByRole('heading', { name: `Ownership offered to ${member}` })).toBeVisible();
+  await expect(page.getByLabel('Transfer ownership to')).toHaveCount(0); // one offer at a time
 
   // Nothing has changed yet: both keep their roles, on both pages.
   await page.reload();

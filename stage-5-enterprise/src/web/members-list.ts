@@ -51,6 +51,8 @@ export class MembersList extends LitElement {
   @property({ attribute: false }) org!: Org;
   @property({ attribute: false }) user!: User;
   @property({ attribute: false }) client!: HttpOrgs;
+  /** An ownership offer is pending (one at a time): no second one is offered from here. */
+  @property({ attribute: false }) transferPending = false;
 
   /** undefined while loading. */
   @state() private members: Member[] | undefined;
@@ -85,7 +87,7 @@ export class MembersList extends LitElement {
       ${this.members === undefined
         ? html`<p class="meta" role="status">Loading members…</p>`
         : html`<ul aria-labelledby="members-title">${this.members.map((member) => this.row(member))}</ul>`}
-      ${this.org.role === 'owner' ? this.transferForm() : nothing}
+      ${this.org.role === 'owner' && !this.transferPending ? this.transferForm() : nothing}
     `;
   }
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
-import type { Org, User } from '../shared/api';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Org, OwnershipTransfer, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
 import { article, atLeast } from './roles';
 import type { InvitationsList } from './invitations-list';
@@ -60,6 +60,8 @@ export class OrgPage extends LitElement {
 
   @query('journey-invitations') private invitations?: InvitationsList;
   @query('journey-ownership-offer') private offer?: OwnershipOffer;
+  /** The pending ownership offer, as the offer card last read it. */
+  @state() private transfer: OwnershipTransfer | null = null;
 
   override render() {
     const admin = atLeast(this.org.role, 'admin');
@@ -73,9 +75,14 @@ export class OrgPage extends LitElement {
             ? nothing
             : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
-      <journey-ownership-offer .org=${this.org} .user=${this.user} .client=${this.client}></journey-ownership-offer>
+      <journey-ownership-offer
+        .org=${this.org}
+        .user=${this.user}
+        .client=${this.client}
+        @transfer-loaded=${(e: CustomEvent<OwnershipTransfer | null>) => (this.transfer = e.detail)}
+      ></journey-ownership-offer>
       <div class="columns ${admin ? '' : 'single'}" @ownership-offered=${() => void this.offer?.load()}>
-        <journey-members .org=${this.org} .user=${this.user} .client=${this.client}></journey-members>
+        <journey-members .org=${this.org} .user=${this.user} .client=${this.client} .transferPending=${this.transfer !== null}></journey-members>
         ${admin
           ? html`<div class="side" @invited=${() => void this.invitations?.load()}>
               <journey-invite-form .org=${this.org} .client=${this.client}></journey-invite-form>

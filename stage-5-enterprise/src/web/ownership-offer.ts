@@ -48,8 +48,10 @@ export class OwnershipOffer extends LitElement {
     if (changed.has('org')) void this.load();
   }
 
-  override updated() {
+  override updated(changed: PropertyValues) {
     this.hidden = !this.shown();
+    // The members card offers ownership only while no offer is pending.
+    if (changed.has('transfer')) this.dispatchEvent(new CustomEvent('transfer-loaded', { bubbles: true, composed: true, detail: this.transfer }));
   }
 
   /** Reads the offer again (the members list calls it after making one). */
