@@ -13,6 +13,7 @@ import { createIdempotency } from './idempotency/idempotency';
 import { createAdmin } from './admin/admin-service';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
+import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
@@ -56,6 +57,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
+  const ownershipTransfers = createOwnershipTransfers(db);
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const idempotency = createIdempotency(db);
   const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
@@ -66,7 +68,24 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, idempotency, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({
+    db,
+    patterns,
+    accounts,
+    organizations,
+    invitations,
+    ownershipTransfers,
+    billing,
+    limits,
+    apiKeys,
+    admin,
+    idempotency,
+    logger,
+    appUrl: config.appUrl,
+    production: config.production,
+    outbox,
+    webRoot: options.webRoot,
+  });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
@@ -78,6 +97,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     accounts,
     organizations,
     invitations,
+    ownershipTransfers,
     billing,
     limits,
     apiKeys,

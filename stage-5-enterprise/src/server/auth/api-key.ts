@@ -59,7 +59,8 @@ function keyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLim
     await limits.countApiCall(holder.orgId, holder.keyId);
     req.apiKey = holder;
     req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };
-    req.org = { ...org, role: 'member' };
+    // Member rights, and never more than its maker has now: a maker demoted to viewer makes a read-only key.
+    req.org = { ...org, role: org.role === 'viewer' ? 'viewer' : 'member' };
     next();
   };
 }
