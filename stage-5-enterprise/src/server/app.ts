@@ -12,6 +12,8 @@ import type { PlanLimits } from './plan-limits';
 import type { Db } from './db';
 import type { ApiKeys } from './api-keys/api-keys-service';
 import type { Admin } from './admin/admin-service';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { FirstCalls } from './onboarding/first-call';
 import { apiKeyAuth } from './auth/api-key';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
@@ -33,6 +35,7 @@ import { adminRoutes } from './routes/admin';
 import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { onboardingRoutes } from './routes/onboarding';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +47,8 @@ export interface AppDeps {
   limits: PlanLimits;
   apiKeys: ApiKeys;
   admin: Admin;
+  onboarding: OnboardingService;
+  firstCalls: FirstCalls;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
@@ -59,7 +64,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, onboarding, firstCalls, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -92,6 +97,8 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
+  app.use('/api', onboardingRoutes(onboarding, firstCalls));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

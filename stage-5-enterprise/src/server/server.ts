@@ -10,6 +10,8 @@ import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
 import { createApiKeys } from './api-keys/api-keys-service';
 import { createAdmin } from './admin/admin-service';
+import { createOnboarding } from './onboarding/onboarding-service';
+import { createFirstCalls } from './onboarding/first-call';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createApp } from './app';
@@ -57,6 +59,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
+  const onboarding = createOnboarding(db, organizations);
+  const firstCalls = createFirstCalls(db, organizations);
   const accounts = createAccounts(db, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
     mailer: options.mailer ?? outbox,
@@ -64,7 +68,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, onboarding, firstCalls, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
@@ -80,6 +84,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     limits,
     apiKeys,
     admin,
+    onboarding,
+    firstCalls,
     outbox,
     logger,
 
