@@ -10,6 +10,7 @@ import type { FileOutbox, Mailer } from '../src/server/mail/outbox';
 import { createServer, type JourneyServer } from '../src/server/server';
 import type { Pattern, PatternList, User } from '../src/shared/api';
 import { ENGINES, freshDatabase, type Engine } from './databases';
+import { checkV1Answer } from './openapi-contract';
 export { spawnServer, type ServerProcess } from './server-process';
 export { ENGINES, type Engine } from './databases';
 
@@ -62,6 +63,8 @@ export async function call(url: string, method: string, path: string, body?: unk
     body: body === undefined ? undefined : options.raw ? String(body) : JSON.stringify(body),
   });
   const text = await res.text();
+  // The contract test: every /api/v1 answer of the suite must be one the OpenAPI document describes.
+  if (path.startsWith('/api/v1/')) checkV1Answer(method, path, res.status, text);
   return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 

@@ -36,6 +36,9 @@ import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
 import { devOutboxRoutes } from './routes/dev-outbox';
 import { onboardingRoutes } from './routes/onboarding';
+import { v1Routes } from './routes/v1';
+import { apiDocsRoutes } from './routes/api-docs';
+import type { Idempotency } from './idempotency/idempotency';
 
 export interface AppDeps {
   db: Db;
@@ -49,6 +52,7 @@ export interface AppDeps {
   admin: Admin;
   onboarding: OnboardingService;
   firstCalls: FirstCalls;
+  idempotency: Idempotency;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
@@ -64,7 +68,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, onboarding, firstCalls, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, idempotency, onboarding, firstCalls, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -88,6 +92,8 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   );
 
   app.use('/api', noStore, cookieParser(), sameOriginOnly);
+  // The public API, for programs: an organization API key and nothing else (routes/v1.ts).
+  app.use('/api/v1', v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency }));
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
@@ -102,6 +108,7 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));
+  app.use(apiDocsRoutes());
 
   if (webRoot) {
     app.use(express.static(webRoot));

@@ -50,6 +50,13 @@ export const patternsRepo = {
       )
     ).map(({ micros, seq, ...row }) => ({ pattern: pattern(row), position: { micros, key: String(seq) } })),
 
+  /** undefined when the organization has no such pattern. */
+  async find(tx: Queryable, orgId: string, id: string): Promise<Pattern | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await tx.query<Row>(`${WITH_TEACHER} WHERE p.org_id = $1 AND p.id = $2`, [orgId, id]);
+    return row && pattern(row);
+  },
+
   count: async (tx: Queryable, orgId: string): Promise<number> =>
     Number((await tx.query<{ n: string }>('SELECT count(*) AS n FROM patterns WHERE org_id = $1', [orgId]))[0]!.n),
 

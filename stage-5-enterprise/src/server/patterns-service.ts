@@ -68,6 +68,9 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
         };
       }),
 
+    /** undefined when this organization has no such pattern. */
+    find: (orgId: string, id: string): Promise<Pattern | undefined> => db.forOrg(orgId, (tx) => repo.find(tx, orgId, id)),
+
     teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
       changing(orgId, async (tx, engine) => {
         await organizationsRepo.lock(tx, orgId);

@@ -9,6 +9,7 @@ import { createPatternsService } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
 import { createApiKeys } from './api-keys/api-keys-service';
+import { createIdempotency } from './idempotency/idempotency';
 import { createAdmin } from './admin/admin-service';
 import { createOnboarding } from './onboarding/onboarding-service';
 import { createFirstCalls } from './onboarding/first-call';
@@ -58,6 +59,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
+  const idempotency = createIdempotency(db);
   const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
   const onboarding = createOnboarding(db, organizations);
   const firstCalls = createFirstCalls(db, organizations);
@@ -68,7 +70,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, onboarding, firstCalls, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, idempotency, onboarding, firstCalls, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;

@@ -1,5 +1,5 @@
 import { LIMITS, isEngineError, parseTrigger } from '@journey/llm-core';
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The API's contract, declared once: the server validates requests with these schemas and the
@@ -278,6 +278,7 @@ export const ErrorCodeSchema = z.enum([
   'confirmation_mismatch', // deleting an organization: the typed name does not match
   'invalid_signature', // a Stripe webhook whose Stripe-Signature does not match its body
   'unauthorized', // no valid session
+  'api_key_required', // /api/v1 is for programs: it takes an organization API key, never a session
   'invalid_credentials', // wrong email or password (one code for both)
   'plan_limit', // 402: the plan's limit is reached; `details` says { limit, plan, allowed, used, upgradeUrl }
   'cross_origin', // a change requested by another site (CSRF)
@@ -296,6 +297,8 @@ export const ErrorCodeSchema = z.enum([
   'misdirected_request', // a Host this server does not answer for (DNS rebinding)
   'email_taken',
   'quota_exceeded', // the store is full; `details` says { limit, used, adding }
+  'idempotency_key_reused', // an Idempotency-Key sent again with another request
+  'idempotency_in_progress', // an Idempotency-Key whose first request is still running
   'too_many_attempts', // `details.retryAfterSeconds` says how long to wait
   'busy', // too many password hashes waiting; `details.retryAfterSeconds` says how long to wait
   'internal_error',

@@ -25,12 +25,34 @@ const BRAIN = /^\/(patterns|chat|import)(\/|$)/;
  * 403, as they are for people with a session. Every call is counted as `api_call` usage.
  */
 export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  return async (req, _res, next) => {
-    const key = req.get('authorization')?.match(/^Bearer (jrny_sk_\S*)$/)?.[1];
-    if (!key) return next();
+  const authenticate = keyAuth(apiKeys, organizations, limits);
+  return (req, res, next) => {
+    if (!KEY.test(req.get('authorization') ?? '')) return next();
     if (!BRAIN.test(req.path)) {
-      return next(new AppError('forbidden', 'API keys reach /api/patterns, /api/chat and /api/import only; sign in for the rest.'));
+      return next(new AppError('forbidden', 'API keys reach /api/v1, /api/patterns, /api/chat and /api/import only; sign in for the rest.'));
     }
+    return authenticate(req, res, next);
+  };
+}
+
+/**
+ * The gate of /api/v1: an organization API key, and nothing else. A session cookie or a stage-3
+ * JWT is refused with a 401 that says what to send instead.
+ */
+export function requireApiKey(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
+  const authenticate = keyAuth(apiKeys, organizations, limits);
+  return (req, res, next) => {
+    if (KEY.test(req.get('authorization') ?? '')) return authenticate(req, res, next);
+    next(new AppError('api_key_required', '/api/v1 takes an organization API key: send Authorization: Bearer jrny_sk_… (create a key under API keys). A session cookie or sign-in token is not accepted here.'));
+  };
+}
+
+const KEY = /^Bearer (jrny_sk_\S*)$/;
+
+/** Sets req.apiKey, req.user (the key's creator) and req.org (with member rights) from the key, or refuses it (401). */
+function keyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
+  return async (req, _res, next) => {
+    const key = req.get('authorization')!.match(KEY)![1]!;
     const holder = await apiKeys.authenticate(key);
     const org = holder.creator && (await organizations.find(holder.orgId, holder.creator.id));
     if (!holder.creator || !org) throw invalidKey();
