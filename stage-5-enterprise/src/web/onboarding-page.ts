@@ -356,7 +356,7 @@ export class OnboardingPage extends LitElement {
           </div>`
         : html`<div role="tabpanel" id="panel-curl" aria-labelledby="tab-curl">
             <p class="note">The same chat from any language: one HTTP request with your key.</p>
-            <journey-code-block label="curl" .code=${curlExample(keyIn, base)}></journey-code-block>
+            <journey-code-block label="Terminal" .code=${curlExample(keyIn, base)}></journey-code-block>
           </div>`}`;
   }
 
