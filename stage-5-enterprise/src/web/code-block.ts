@@ -47,8 +47,10 @@ export class CodeBlock extends LitElement {
       font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
       font-size: 0.8rem;
       line-height: 1.55;
-      overflow-x: auto;
       tab-size: 2;
+      /* A key is long: the line wraps on screen rather than hiding past the edge (copying keeps it one line). */
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
     }
   `;
 

@@ -46,7 +46,7 @@ export class GettingStartedCard extends LitElement {
         padding: 0;
         list-style: none;
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         gap: 0.5rem;
       }
       li {

@@ -192,6 +192,8 @@ export class OnboardingPage extends LitElement {
   @state() private tab: 'sdk' | 'curl' = 'sdk';
   @state() private busy = false;
   @state() private error = '';
+  /** The server saw the key's first call (the last step turned green). */
+  @state() private firstCallSeen = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -236,6 +238,7 @@ export class OnboardingPage extends LitElement {
   }
 
   private async connected() {
+    this.firstCallSeen = true;
     await this.client.save(this.saved('done')).catch(() => {}); // green already; "done" only changes what the dashboard says
   }
 
@@ -291,7 +294,7 @@ export class OnboardingPage extends LitElement {
       case 'install':
         return next('test', 'Next: test connection');
       default:
-        return html`<button class="end" @click=${() => replaceRoute(BRAIN_HREF)}>Go to the dashboard</button>`;
+        return html`<button class=${this.firstCallSeen ? 'end' : 'end quiet'} @click=${() => replaceRoute(BRAIN_HREF)}>Go to the dashboard</button>`;
     }
   }
 
