@@ -7,10 +7,18 @@ export interface RouteEntry {
 
 type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: Layer[] }; matchers?: ((path: string) => unknown)[] };
 
+/** Where a router is mounted: the root, /api, or /api/v1 (found by asking which paths it matches). */
+function mountOf(layer: Layer): string {
+  const matches = (path: string) => Boolean(layer.matchers?.[0]?.(path));
+  if (matches('/elsewhere/')) return '';
+  if (matches('/api/elsewhere/')) return '/api';
+  return matches('/api/v1/') ? '/api/v1' : '';
+}
+
 /**
  * Every route the app answers, read from Express's own router stack (not a list kept by hand): a
- * route added tomorrow is in the isolation fuzz tomorrow. Routers mounted on /api are found by
- * asking their layer whether it matches /api.
+ * route added tomorrow is in the isolation fuzz tomorrow. Routers mounted on /api and /api/v1 are
+ * found by asking their layer which paths it matches.
  */
 export function routeTable(app: Express): RouteEntry[] {
   const routes: RouteEntry[] = [];
@@ -19,7 +27,7 @@ export function routeTable(app: Express): RouteEntry[] {
       if (layer.route) {
         for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: prefix + layer.route.path });
       } else if (layer.handle.stack) {
-        walk(layer.handle.stack, prefix === '' && layer.matchers?.[0]?.('/api/') ? '/api' : prefix);
+        walk(layer.handle.stack, prefix === '' ? mountOf(layer) : prefix);
       }
     }
   };
