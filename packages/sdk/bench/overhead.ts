@@ -1,7 +1,9 @@
 /**
  * What the SDK costs per call, against raw fetch doing the same request, in one run against a live
- * stage-5 server: the same key, the same route, interleaved (SDK, raw, SDK, raw, …) so both see the
- * same server and machine. Prints mean, p50 and p95 per call for each, and the difference.
+ * stage-5 server: the same key, the same route, the same headers (a POST's raw fetch sends an
+ * Idempotency-Key too, as the SDK does), interleaved so both see the same server and machine.
+ * Prints mean, p50 and p95 per call for each, and the difference. For chat, a third client, raw
+ * fetch without the key, shows what the server's idempotency record costs (not the SDK's doing).
  *   pnpm --filter @journey/sdk bench [calls per route, default 300]
  */
 import { JourneyClient } from '../src/index';
@@ -16,43 +18,55 @@ try {
   const journey = new JourneyClient({ apiKey, baseUrl: live.url });
   const headers = { authorization: `Bearer ${apiKey}`, accept: 'application/json' };
 
-  const raw = {
-    ping: async () => {
-      const res = await fetch(`${live.url}/api/v1/ping`, { headers });
-      if (!res.ok) throw new Error(`ping: ${res.status}`);
-      return res.json();
-    },
-    chat: async () => {
-      const res = await fetch(`${live.url}/api/v1/chat`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ message: 'hello' }),
-      });
-      if (!res.ok) throw new Error(`chat: ${res.status}`);
-      return (await res.json()).reply;
-    },
+  const chat = (withIdempotencyKey: boolean) => async () => {
+    const res = await fetch(`${live.url}/api/v1/chat`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', ...(withIdempotencyKey ? { 'idempotency-key': crypto.randomUUID() } : {}) },
+      body: JSON.stringify({ message: 'hello' }),
+    });
+    if (!res.ok) throw new Error(`chat: ${res.status}`);
+    return (await res.json()).reply;
   };
-  const sdk = { ping: () => journey.ping(), chat: () => journey.chat('hello') };
+  const ping = async () => {
+    const res = await fetch(`${live.url}/api/v1/ping`, { headers });
+    if (!res.ok) throw new Error(`ping: ${res.status}`);
+    return res.json();
+  };
+  type Client = { name: string; call: () => Promise<unknown> };
+  const routes: Record<'ping' | 'chat', Client[]> = {
+    ping: [
+      { name: 'sdk', call: () => journey.ping() },
+      { name: 'fetch', call: ping },
+    ],
+    chat: [
+      { name: 'sdk', call: () => journey.chat('hello') },
+      { name: 'fetch', call: chat(true) },
+      { name: 'fetch, no Idempotency-Key', call: chat(false) },
+    ],
+  };
 
   console.log(`SDK overhead per call, ${CALLS} calls each, interleaved, against ${live.url} (stage 5 on PGlite)\n`);
-  console.log('route   client  mean ms  p50 ms  p95 ms');
-  for (const route of ['ping', 'chat'] as const) {
-    for (let i = 0; i < WARM_UP; i++) await sdk[route](), await raw[route]();
-    const times = { sdk: [] as number[], raw: [] as number[] };
+  console.log('route  client                      mean ms   p50 ms   p95 ms');
+  for (const [route, clients] of Object.entries(routes)) {
+    for (let i = 0; i < WARM_UP; i++) for (const client of clients) await client.call();
+    const times = clients.map(() => [] as number[]);
     for (let i = 0; i < CALLS; i++) {
-      // Alternate which goes first, so neither always follows the other's garbage.
-      const order = i % 2 === 0 ? (['sdk', 'raw'] as const) : (['raw', 'sdk'] as const);
-      for (const who of order) {
+      // Rotate who goes first, so none always follows another's garbage.
+      for (let k = 0; k < clients.length; k++) {
+        const index = (i + k) % clients.length;
         const started = performance.now();
-        await (who === 'sdk' ? sdk : raw)[route]();
-        times[who].push(performance.now() - started);
+        await clients[index]!.call();
+        times[index]!.push(performance.now() - started);
       }
     }
-    const s = stats(times.sdk);
-    const r = stats(times.raw);
-    console.log(`${route.padEnd(7)} sdk     ${fmt(s.mean)}  ${fmt(s.p50)}  ${fmt(s.p95)}`);
-    console.log(`${route.padEnd(7)} fetch   ${fmt(r.mean)}  ${fmt(r.p50)}  ${fmt(r.p95)}`);
-    console.log(`${route.padEnd(7)} sdk − fetch: mean ${(s.mean - r.mean).toFixed(3)} ms, p50 ${(s.p50 - r.p50).toFixed(3)} ms; ratio of means ${(s.mean / r.mean).toFixed(3)}\n`);
+    const [sdk, fetched, ...others] = times.map(stats);
+    clients.forEach((client, index) => {
+      const { mean, p50, p95 } = stats(times[index]!);
+      console.log(`${route.padEnd(6)} ${client.name.padEnd(27)} ${fmt(mean)}  ${fmt(p50)}  ${fmt(p95)}`);
+    });
+    console.log(`${route.padEnd(6)} sdk − fetch: mean ${(sdk!.mean - fetched!.mean).toFixed(3)} ms, p50 ${(sdk!.p50 - fetched!.p50).toFixed(3)} ms; ratio of means ${(sdk!.mean / fetched!.mean).toFixed(3)}`);
+    for (const other of others) console.log(`${route.padEnd(6)} fetch − (fetch, no Idempotency-Key): mean ${(fetched!.mean - other.mean).toFixed(3)} ms (the server storing the answer for replay)`);
+    console.log('');
   }
 } finally {
   await live.close();

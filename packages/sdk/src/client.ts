@@ -18,18 +18,18 @@ export class JourneyClient {
 
   /** Checks the key: `{ ok, organization }` for the organization it belongs to. */
   ping(options?: RequestOptions): Promise<Ping> {
-    return this.call({ method: 'GET', path: '/api/v1/ping', ...options });
+    return this.call({ ...options, method: 'GET', path: '/api/v1/ping' });
   }
 
   /** The organization's reply to one message. */
   async chat(message: string, options?: RequestOptions): Promise<Reply> {
-    const answer = await this.call<AnswerOf<'chat', 200>>({ method: 'POST', path: '/api/v1/chat', body: { message }, ...options });
+    const answer = await this.call<AnswerOf<'chat', 200>>({ ...options, method: 'POST', path: '/api/v1/chat', body: { message } });
     return answer.reply;
   }
 
   /** The plan, its limits, and what this period used. */
   usage(options?: RequestOptions): Promise<Usage> {
-    return this.call({ method: 'GET', path: '/api/v1/usage', ...options });
+    return this.call({ ...options, method: 'GET', path: '/api/v1/usage' });
   }
 
   private call = <T>(request: Request): Promise<T> => send<T>(this.config, request);
@@ -41,7 +41,7 @@ export class PatternsApi {
 
   /** One page: pass `nextCursor` back as `cursor` for the next (null: that was the last). */
   list(page: { limit?: number; cursor?: string } = {}, options?: RequestOptions): Promise<PatternList> {
-    return this.call({ method: 'GET', path: '/api/v1/patterns', query: { limit: page.limit, cursor: page.cursor }, ...options });
+    return this.call({ ...options, method: 'GET', path: '/api/v1/patterns', query: { limit: page.limit, cursor: page.cursor } });
   }
 
   /** Every pattern, page after page, fetched as you iterate. */
@@ -55,20 +55,20 @@ export class PatternsApi {
   }
 
   async get(id: string, options?: RequestOptions): Promise<Pattern> {
-    return (await this.call<AnswerOf<'getPattern', 200>>({ method: 'GET', path: patternPath(id), ...options })).pattern;
+    return (await this.call<AnswerOf<'getPattern', 200>>({ ...options, method: 'GET', path: patternPath(id) })).pattern;
   }
 
   /** Teaches a pattern. Retried safely: the Idempotency-Key makes a repeat replay, not teach twice. */
   async create(input: PatternInput, options?: RequestOptions): Promise<Pattern> {
-    return (await this.call<AnswerOf<'createPattern', 201>>({ method: 'POST', path: '/api/v1/patterns', body: input, ...options })).pattern;
+    return (await this.call<AnswerOf<'createPattern', 201>>({ ...options, method: 'POST', path: '/api/v1/patterns', body: input })).pattern;
   }
 
   async update(id: string, changes: PatternChanges, options?: RequestOptions): Promise<Pattern> {
-    return (await this.call<AnswerOf<'updatePattern', 200>>({ method: 'PATCH', path: patternPath(id), body: changes, ...options })).pattern;
+    return (await this.call<AnswerOf<'updatePattern', 200>>({ ...options, method: 'PATCH', path: patternPath(id), body: changes })).pattern;
   }
 
   async delete(id: string, options?: RequestOptions): Promise<void> {
-    await this.call({ method: 'DELETE', path: patternPath(id), ...options });
+    await this.call({ ...options, method: 'DELETE', path: patternPath(id) });
   }
 }
 
