@@ -13,8 +13,10 @@ describe.each(ENGINES)('onboarding on %s', (engine) => {
   });
   afterAll(() => server?.close());
 
-  /** A program's call with the key and no cookie (stage 4's brain route: any authenticated use counts). */
-  const useKey = (key: string) => call(server.url, 'GET', '/api/patterns', undefined, { headers: { authorization: `Bearer ${key}` } });
+  /** A program's first call, as the guide's code makes it: GET /api/v1/ping with the key, no cookie. */
+  const useKey = (key: string) => call(server.url, 'GET', '/api/v1/ping', undefined, { headers: { authorization: `Bearer ${key}` } });
+  /** Any authenticated use counts too: stage 4's brain routes take keys as well. */
+  const useKeyOnBrain = (key: string) => call(server.url, 'GET', '/api/patterns', undefined, { headers: { authorization: `Bearer ${key}` } });
   const firstCall = (actor: Actor, orgId: string, keyId: string | null, wait: number | string = 0) =>
     as(server.url, who, actor)('GET', `/api/orgs/${orgId}/api-keys/${keyId ? `${keyId}/` : ''}first-call?wait=${wait}`);
 
@@ -54,7 +56,7 @@ describe.each(ENGINES)('onboarding on %s', (engine) => {
     it('records the first use at once, though "last used" is written at most once a minute', async () => {
       const world = await acme(server, who);
       // The first of a burst: the next ones fall inside the minute and write nothing.
-      await Promise.all([useKey(world.apiKey.key), useKey(world.apiKey.key), useKey(world.apiKey.key)]);
+      await Promise.all([useKeyOnBrain(world.apiKey.key), useKeyOnBrain(world.apiKey.key), useKeyOnBrain(world.apiKey.key)]);
       expect((await firstCall('owner', world.org.id, world.apiKey.apiKey.id)).json.called).toBe(true);
     });
 

@@ -65,7 +65,7 @@ export function as(url: string, who: People, actor: Actor, orgId?: string) {
 
 /** Row counts and a hash of every tenant table's content, read past RLS: equal snapshots, nothing changed. */
 export async function snapshot(server: TestServer) {
-  const tables = ['organizations', 'memberships', 'invitations', 'patterns', 'users', 'api_keys', 'subscriptions', 'support_tickets', 'support_replies', 'idempotency_keys'];
+  const tables = ['organizations', 'memberships', 'invitations', 'patterns', 'users', 'api_keys', 'onboarding', 'subscriptions', 'support_tickets', 'support_replies', 'idempotency_keys'];
   const result: Record<string, unknown> = {};
   for (const table of tables) {
     [result[table]] = await ownerQuery(
