@@ -96,6 +96,7 @@ test('skip the guide, resume it in another browser where it was left; the empty 
   // The dashboard: the bot works, with the guide above it until a program calls.
   await expect(page.getByRole('heading', { name: 'Chat' })).toBeVisible();
   await expect(emptyState(page)).toBeVisible();
+  await expect(page.getByText('You skipped the guide at “Create an API key”')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Resume getting started' })).toBeVisible();
 
   // Another browser knows nothing but what the server kept: the step and the key's id, never the key.

@@ -116,10 +116,12 @@ export class GettingStartedCard extends LitElement {
     const here = this.saved?.orgId === this.org.id;
     const at = here && this.saved ? stepIndex(this.saved.step) : 0;
     const started = here && at > 0;
+    const skipped = here && this.saved?.status === 'skipped';
     return html`<div class="row">
         <div class="text">
           <h2>Connect your first program</h2>
           <p class="lead">No program has called ${this.org.name}'s API yet. The bot below works in this page; four steps put it in your code too.</p>
+          ${skipped ? html`<p class="lead">You skipped the guide at “${STEPS[at]!.label}”: it waits there for you.</p>` : nothing}
         </div>
         <a href=${GETTING_STARTED_HREF}>${started ? 'Resume getting started' : 'Start the guide'}</a>
       </div>

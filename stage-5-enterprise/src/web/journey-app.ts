@@ -257,6 +257,8 @@ export class JourneyApp extends LitElement {
   @state() private notice: Notice | null = null;
   /** The active organization's plan and this month's use; undefined until loaded. */
   @state() private usage: Usage | undefined = undefined;
+  /** Switched, left or deleted, and not read again yet: the organization shown may be gone. */
+  @state() private orgsStale = false;
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('journey-upgrade-dialog') private upgradeDialog?: UpgradeDialog;
@@ -372,7 +374,9 @@ export class JourneyApp extends LitElement {
     this.patterns = [];
     this.nextCursor = null;
     this.usage = undefined;
+    this.orgsStale = true;
     await this.refresh();
+    this.orgsStale = false;
   }
 
   private get activeOrg(): Org | undefined {
@@ -492,7 +496,7 @@ export class JourneyApp extends LitElement {
   /** The active organization's one brain; above it, for admins and owners, the guide until the first API call. */
   private brain(org: Org) {
     return html`
-      ${atLeast(org.role, 'admin') ? html`<journey-getting-started .org=${org}></journey-getting-started>` : nothing}
+      ${atLeast(org.role, 'admin') && !this.orgsStale ? html`<journey-getting-started .org=${org}></journey-getting-started>` : nothing}
       <main>
         <journey-chat-panel
           .store=${this.store}
