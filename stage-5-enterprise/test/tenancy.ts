@@ -85,6 +85,7 @@ export async function snapshot(server: TestServer) {
     'support_tickets',
     'support_replies',
     'idempotency_keys',
+    'onboarding',
   ];
   const result: Record<string, unknown> = {};
   for (const table of tables) {

@@ -13,6 +13,8 @@ import type { PlanLimits } from './plan-limits';
 import type { Db } from './db';
 import type { ApiKeys } from './api-keys/api-keys-service';
 import type { Admin } from './admin/admin-service';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { FirstCalls } from './onboarding/first-call';
 import { apiKeyAuth } from './auth/api-key';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
@@ -35,6 +37,7 @@ import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
 import { ownershipTransferRoutes } from './routes/ownership-transfer';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { onboardingRoutes } from './routes/onboarding';
 import { v1Routes } from './routes/v1';
 import { apiDocsRoutes } from './routes/api-docs';
 import type { Idempotency } from './idempotency/idempotency';
@@ -50,6 +53,8 @@ export interface AppDeps {
   limits: PlanLimits;
   apiKeys: ApiKeys;
   admin: Admin;
+  onboarding: OnboardingService;
+  firstCalls: FirstCalls;
   idempotency: Idempotency;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
@@ -78,6 +83,8 @@ export function createApp({
   apiKeys,
   admin,
   idempotency,
+  onboarding,
+  firstCalls,
   logger,
   appUrl,
   production,
@@ -118,6 +125,8 @@ export function createApp({
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
+  app.use('/api', onboardingRoutes(onboarding, firstCalls));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

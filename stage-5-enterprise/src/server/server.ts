@@ -11,6 +11,8 @@ import { createBilling } from './billing/billing-service';
 import { createApiKeys } from './api-keys/api-keys-service';
 import { createIdempotency } from './idempotency/idempotency';
 import { createAdmin } from './admin/admin-service';
+import { createOnboarding } from './onboarding/onboarding-service';
+import { createFirstCalls } from './onboarding/first-call';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createOwnershipTransfers } from './ownership-transfers-service';
@@ -61,6 +63,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const idempotency = createIdempotency(db);
   const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
+  const onboarding = createOnboarding(db, organizations);
+  const firstCalls = createFirstCalls(db, organizations);
   const accounts = createAccounts(db, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
     mailer: options.mailer ?? outbox,
@@ -80,6 +84,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     apiKeys,
     admin,
     idempotency,
+    onboarding,
+    firstCalls,
     logger,
     appUrl: config.appUrl,
     production: config.production,
@@ -102,6 +108,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     limits,
     apiKeys,
     admin,
+    onboarding,
+    firstCalls,
     outbox,
     logger,
 

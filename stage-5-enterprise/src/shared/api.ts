@@ -265,6 +265,31 @@ export type OwnershipTransfer = z.infer<typeof OwnershipTransferSchema>;
 /** null: no pending offer (none made, or it was accepted, declined, cancelled, or expired). */
 export const OwnershipTransferAnswerSchema = z.strictObject({ transfer: OwnershipTransferSchema.nullable() });
 
+// Stage 5: onboarding after signup (the "getting started" guide).
+export const ONBOARDING_STEPS = ['welcome', 'key', 'install', 'test'] as const;
+export const OnboardingStepSchema = z.enum(ONBOARDING_STEPS, { error: 'step must be welcome, key, install or test.' });
+export type OnboardingStep = z.infer<typeof OnboardingStepSchema>;
+const uuid = (label: string) => z.uuid({ error: `${label} must be an id.` });
+/** Where a person is in the guide; `keyId` is the key made in it (in `orgId`), never the key itself. */
+export const OnboardingSchema = z.strictObject({
+  step: OnboardingStepSchema,
+  status: z.enum(['active', 'skipped', 'done'], { error: 'status must be active, skipped or done.' }),
+  orgId: uuid('orgId').nullable(),
+  keyId: uuid('keyId').nullable(),
+});
+export type Onboarding = z.infer<typeof OnboardingSchema>;
+export const SaveOnboardingSchema = z
+  .object(OnboardingSchema.shape, bodyError)
+  .refine((state) => state.keyId === null || state.orgId !== null, { message: 'A keyId needs the orgId it belongs to.', path: ['orgId'] });
+export const OnboardingAnswerSchema = z.strictObject({ onboarding: OnboardingSchema });
+/** ?wait=seconds: how long the server may hold the request until the first call (0: answer at once). */
+export const FirstCallQuerySchema = z.object({
+  wait: z.coerce.number({ error: 'wait must be a number of seconds.' }).int('wait must be whole seconds.').min(0, 'wait must be 0 to 25.').max(25, 'wait must be 0 to 25.').default(25),
+});
+/** Has the key (or any key of the organization) been used? `usedAt`: its last recorded use. */
+export const FirstCallSchema = z.strictObject({ called: z.boolean(), usedAt: z.iso.datetime().nullable() });
+export type FirstCall = z.infer<typeof FirstCallSchema>;
+
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Every code a client may see in `error.code`: the one catalogue (src/server/errors.ts gives each its status). */
