@@ -101,6 +101,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   }
 
   return {
+    config,
     app,
     db,
     patterns,
@@ -126,8 +127,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
           resolve(url);
         });
         // close() waits for every open connection, and browsers keep theirs open between requests.
-        // While draining, each one closes as soon as its response is sent.
-        listening.on('request', (_req, res) => {
+        // While draining, each one closes as soon as its response is sent (first listener: before the app answers).
+        listening.prependListener('request', (_req, res) => {
           if (readiness.draining) res.setHeader('Connection', 'close');
           res.on('finish', () => {
             if (closing) setImmediate(() => listening.closeIdleConnections());

@@ -18,7 +18,7 @@ export function requestLog(logger: Logger) {
     autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
     wrapSerializers: false, // ours read the raw request directly: less work per request
     serializers: {
-      req: (req: IncomingMessage) => ({ method: req.method, url: req.url, headers: req.headers }),
+      req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: req.url, headers: req.headers }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode, headers: res.getHeaders() }),
     },
     customProps: (req) => ({ orgId: (req as Request).org?.id, userId: (req as Request).user?.id }),
