@@ -59,7 +59,7 @@ describe(`SIGTERM drains the server (a process on ${ENGINE})`, () => {
 
   const start = async (env: Record<string, string>) => {
     database = await freshDatabase(ENGINE);
-    const where = database.where.databaseUrl ? { DATABASE_URL: database.where.databaseUrl } : {};
+    const where: Record<string, string> = database.where.databaseUrl ? { DATABASE_URL: database.where.databaseUrl } : {};
     spawned = await spawnServer(database.where.databaseUrl ? tempDataDir() : database.where.dataDir, { ...where, ...env });
     return spawned;
   };
