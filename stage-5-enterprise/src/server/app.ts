@@ -1,7 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PatternsService } from './patterns-service';
 import type { Accounts } from './auth/accounts';
@@ -23,7 +22,12 @@ import type { FileOutbox } from './mail/outbox';
 import { errorHandler, notFoundHandler } from './errors';
 import { allowedHostsOnly } from './allowed-hosts';
 import { noStore } from './no-store';
-import { requestId } from './request-id';
+import { requestLog } from './ops/request-log';
+import type { Readiness } from './ops/readiness';
+import type { Metrics } from './ops/metrics';
+import { httpMetrics } from './ops/http-metrics';
+import { probeRoutes } from './routes/probes';
+import { metricsRoutes } from './routes/metrics';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -57,6 +61,11 @@ export interface AppDeps {
   firstCalls: FirstCalls;
   idempotency: Idempotency;
   logger: Logger;
+  /** GET /health/ready's checks, and whether the instance is draining. */
+  readiness: Readiness;
+  metrics: Metrics;
+  /** METRICS_TOKEN: GET /metrics answers with it as a bearer token; unset, there is no /metrics. */
+  metricsToken?: string;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
   /** Secure cookies; no development pages. */
@@ -85,6 +94,9 @@ export function createApp({
   idempotency,
   onboarding,
   firstCalls,
+  readiness,
+  metrics,
+  metricsToken,
   logger,
   appUrl,
   production,
@@ -93,23 +105,15 @@ export function createApp({
 }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics(metrics), requestLog(logger));
+  // Before the Host check: a kubelet probes, and Prometheus scrapes, the pod's own address.
+  app.use(probeRoutes(readiness, logger));
+  if (metricsToken) app.use(metricsRoutes(metrics, metricsToken));
   app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    }),
-  );
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestId,
-      // One short line per request; headers stay out of the logs (later stages carry cookies in them).
-      wrapSerializers: false, // ours read the raw request directly: less work per request
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
     }),
   );
 
