@@ -74,23 +74,111 @@ describe.each(ENGINES)('resending invitations, and invitations for an email doma
 
   describe('a domain invitation', () => {
     const domain = () => `${randomBytes(4).toString('hex')}.example`;
+    const onDomain = (name: string, on: string) => `${name}-${randomBytes(3).toString('hex')}@${on}`;
+    /** The organizations a person belongs to, as their switcher lists them. */
+    const orgIdsOf = async (session: Session) =>
+      (await as(server.url, { ...who, outsider: session }, 'outsider')('GET', '/api/orgs')).json.orgs.map((o: { id: string }) => o.id);
+    /** The invitation links mailed to `email`, newest first (as the outbox lists them). */
+    const linksMailedTo = (email: string) =>
+      server.outbox
+        .list()
+        .filter((m) => m.to === email)
+        .map((m) => /\S+\/invite#\S+/.exec(m.text)![0]);
+    const makeLink = async (orgId: string, on: string, role = 'member') =>
+      (await as(server.url, who, 'admin')('POST', `/api/orgs/${orgId}/domain-invitations`, { domain: on, role })).json.link as string;
 
-    it('lets every signed-in person on the domain join with its role, each once', async () => {
+    it('does not join: it mails an invitation to the address the person signed in with, and says so (202)', async () => {
       const world = await acme(server, who);
       const acmeDomain = domain();
       const made = await as(server.url, who, 'admin')('POST', `/api/orgs/${world.org.id}/domain-invitations`, { domain: ` ${acmeDomain.toUpperCase()} `, role: 'viewer' });
       expect(made.status).toBe(201);
       expect(made.json.invitation).toMatchObject({ email: null, domain: acmeDomain, role: 'viewer', acceptedAt: null });
-      const listed = (await as(server.url, who, 'admin')('GET', `/api/orgs/${world.org.id}/invitations`)).json.invitations;
-      expect(listed.map((i: { domain: string | null }) => i.domain)).toContain(acmeDomain);
+      expect(server.outbox.list().some((m) => m.text.includes(made.json.link))).toBe(false); // the admin shares it
 
+      const ada = await signUp(server.url, onDomain('ada', acmeDomain));
+      const res = await accept(ada, tokenOf(made.json.link));
+      expect([res.status, res.json]).toEqual([202, { mailed: { to: ada.user.email, organization: world.org.name } }]);
+      expect(await orgIdsOf(ada)).not.toContain(world.org.id);
+      const [mailed] = linksMailedTo(ada.user.email);
+      expect(mailed).not.toBe(made.json.link);
+      // The admin sees the mailed invitation, with the domain link's role, as any pending email invitation.
+      const listed = (await as(server.url, who, 'admin')('GET', `/api/orgs/${world.org.id}/invitations`)).json.invitations;
+      expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ email: ada.user.email, role: 'viewer', acceptedAt: null })]));
+    });
+
+    it('joins through the mailed link, with the role of the domain link, each person once', async () => {
+      const world = await acme(server, who);
+      const on = domain();
+      const link = await makeLink(world.org.id, on, 'viewer');
       for (const name of ['ada', 'bob']) {
-        const person = await signUp(server.url, `${name}-${randomBytes(3).toString('hex')}@${acmeDomain}`);
-        const res = await accept(person, tokenOf(made.json.link));
-        expect([name, res.status, res.json.org?.role]).toEqual([name, 200, 'viewer']);
-        const again = await accept(person, tokenOf(made.json.link));
-        expect(again.json.error.code).toBe('already_member');
+        const person = await signUp(server.url, onDomain(name, on));
+        expect((await accept(person, tokenOf(link))).status).toBe(202);
+        const [mailed] = linksMailedTo(person.user.email);
+        const joined = await accept(person, tokenOf(mailed!));
+        expect([name, joined.status, joined.json.org?.id, joined.json.org?.role]).toEqual([name, 200, world.org.id, 'viewer']);
+        expect(await orgIdsOf(person)).toContain(world.org.id);
+        expect((await accept(person, tokenOf(link))).json.error.code).toBe('already_member');
+        expect((await accept(person, tokenOf(mailed!))).json.error.code).toBe('invitation_used');
       }
+    });
+
+    it('does not let someone who signed up with the address, but cannot read its mail, join', async () => {
+      const world = await acme(server, who);
+      const acmeDomain = domain();
+      const link = await makeLink(world.org.id, acmeDomain, 'admin');
+      // Eve signed up as the CEO: sign-up does not verify emails. The mail goes to the CEO's inbox.
+      const eve = await signUp(server.url, onDomain('ceo', acmeDomain));
+      expect((await accept(eve, tokenOf(link))).status).toBe(202);
+      expect(await orgIdsOf(eve)).not.toContain(world.org.id);
+      // Opening the domain link again only mails again (throttled), and a guessed token opens nothing.
+      expect((await accept(eve, tokenOf(link))).status).toBe(429);
+      expect((await accept(eve, randomBytes(32).toString('base64url'))).status).toBe(404);
+      // The mailed link, forwarded to another account on the domain, is not theirs either.
+      const mallory = await signUp(server.url, onDomain('mallory', acmeDomain));
+      const forwarded = await accept(mallory, tokenOf(linksMailedTo(eve.user.email)[0]!));
+      expect([forwarded.status, forwarded.json.error.code]).toEqual([403, 'invitation_wrong_email']);
+      expect(await orgIdsOf(eve)).not.toContain(world.org.id);
+      expect(await orgIdsOf(mallory)).not.toContain(world.org.id);
+    });
+
+    it('mails once a minute per person and link (429 with Retry-After, nothing changed); later, a new link replaces the old', async () => {
+      const world = await acme(server, who);
+      const acmeDomain = domain();
+      const link = await makeLink(world.org.id, acmeDomain);
+      const ada = await signUp(server.url, onDomain('ada', acmeDomain));
+      expect((await accept(ada, tokenOf(link))).status).toBe(202);
+      const before = await snapshot(server);
+      const soon = await accept(ada, tokenOf(link));
+      expect([soon.status, soon.json.error.code]).toEqual([429, 'too_many_attempts']);
+      expect(Number(soon.headers.get('retry-after'))).toBeGreaterThan(50);
+      expect(await snapshot(server)).toEqual(before);
+      expect(linksMailedTo(ada.user.email)).toHaveLength(1);
+
+      // Another person on the domain is not held up by Ada's mail.
+      const bob = await signUp(server.url, onDomain('bob', acmeDomain));
+      expect((await accept(bob, tokenOf(link))).status).toBe(202);
+
+      await ownerQuery(server.db, "UPDATE invitations SET sent_at = now() - interval '1 hour' WHERE email = $1", [ada.user.email]);
+      expect((await accept(ada, tokenOf(link))).status).toBe(202);
+      const [newer, older] = linksMailedTo(ada.user.email);
+      expect((await accept(ada, tokenOf(older!))).status).toBe(404); // the old mailed link stopped working
+      expect((await accept(ada, tokenOf(newer!))).json.org?.id).toBe(world.org.id);
+    });
+
+    it('revoked, also stops the links it mailed that were not opened yet', async () => {
+      const world = await acme(server, who);
+      const acmeDomain = domain();
+      const made = await as(server.url, who, 'admin')('POST', `/api/orgs/${world.org.id}/domain-invitations`, { domain: acmeDomain });
+      const ada = await signUp(server.url, onDomain('ada', acmeDomain));
+      const bob = await signUp(server.url, onDomain('bob', acmeDomain));
+      await accept(ada, tokenOf(made.json.link));
+      await accept(bob, tokenOf(made.json.link));
+      expect((await accept(bob, tokenOf(linksMailedTo(bob.user.email)[0]!))).status).toBe(200);
+      const owner = as(server.url, who, 'owner', world.org.id);
+      expect((await owner('DELETE', `/api/orgs/${world.org.id}/invitations/${made.json.invitation.id}`)).status).toBe(204);
+      expect((await accept(ada, tokenOf(linksMailedTo(ada.user.email)[0]!))).status).toBe(404);
+      const listed = (await owner('GET', `/api/orgs/${world.org.id}/invitations`)).json.invitations.map((i: { email: string | null }) => i.email);
+      expect([listed.includes(ada.user.email), listed.includes(bob.user.email)]).toEqual([false, true]); // accepted ones stay, as history
     });
 
     it('refuses, with 403 and nothing changed, emails on another domain (look-alikes and subdomains too)', async () => {
@@ -100,12 +188,14 @@ describe.each(ENGINES)('resending invitations, and invitations for an email doma
       const strangers = [`eve@other-${acmeDomain}`, `eve@sub.${acmeDomain}`, `eve@${acmeDomain}.evil.example`, `${acmeDomain}@evil.example`];
       const sessions = await Promise.all(strangers.map((email) => signUp(server.url, email.replace('eve@', `eve-${randomBytes(2).toString('hex')}@`))));
       const before = await snapshot(server);
+      const mailsBefore = server.outbox.list().length;
       for (const session of sessions) {
         const res = await accept(session, tokenOf(made.json.link));
         expect([session.user.email, res.status, res.json.error.code]).toEqual([session.user.email, 403, 'invitation_wrong_domain']);
         expect(res.json.error.message).toContain(acmeDomain);
       }
       expect(await snapshot(server)).toEqual(before);
+      expect(server.outbox.list()).toHaveLength(mailsBefore);
     });
 
     it('stops working once revoked (404) or expired (410)', async () => {

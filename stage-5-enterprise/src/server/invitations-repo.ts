@@ -55,12 +55,12 @@ export const invitationsRepo = {
   async insert(
     tx: Queryable,
     orgId: string,
-    input: Invitee & { role: Role; tokenHash: string; expiresAt: Date; invitedBy: string },
+    input: Invitee & { role: Role; tokenHash: string; expiresAt: Date; invitedBy: string | null; via?: string },
   ): Promise<Invitation> {
     const [{ id }] = (await tx.query<{ id: string }>(
-      `INSERT INTO invitations (org_id, email, domain, role, token_hash, expires_at, invited_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [orgId, input.email ?? null, input.domain ?? null, input.role, input.tokenHash, input.expiresAt, input.invitedBy],
+      `INSERT INTO invitations (org_id, email, domain, role, token_hash, expires_at, invited_by, via_invitation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [orgId, input.email ?? null, input.domain ?? null, input.role, input.tokenHash, input.expiresAt, input.invitedBy, input.via ?? null],
     )) as [{ id: string }];
     return (await invitationsRepo.find(tx, orgId, id))!;
   },
@@ -97,10 +97,18 @@ export const invitationsRepo = {
       expiresAt,
     ])),
 
-  /** Revoking deletes a pending invitation; true when there was one. Accepted ones stay, as history. */
+  /**
+   * Revoking deletes a pending invitation, and for a domain link the mails not yet opened that were
+   * asked through it; true when there was one. Accepted ones stay, as history.
+   */
   revoke: async (tx: Queryable, orgId: string, id: string): Promise<boolean> =>
     isUuid(id) &&
-    (await tx.query('DELETE FROM invitations WHERE org_id = $1 AND id = $2 AND accepted_at IS NULL RETURNING id', [orgId, id])).length > 0,
+    (
+      await tx.query<{ revoked: boolean }>(
+        `DELETE FROM invitations WHERE org_id = $1 AND (id = $2 OR via_invitation = $2) AND accepted_at IS NULL RETURNING id = $2 AS revoked`,
+        [orgId, id],
+      )
+    ).some((row) => row.revoked),
 
   /** Inside db.forInvitation(tokenHash): the one invitation that token opens. */
   async byTokenHash(tx: Queryable, tokenHash: string): Promise<PendingInvitation | undefined> {
@@ -112,9 +120,28 @@ export const invitationsRepo = {
     return row;
   },
 
-  /** A domain invitation that still opens the organization (not revoked, not expired), held until the transaction ends. */
-  stillOpen: async (tx: Queryable, orgId: string, id: string): Promise<boolean> =>
-    (await tx.query('SELECT 1 FROM invitations WHERE org_id = $1 AND id = $2 AND expires_at > now() FOR SHARE', [orgId, id])).length > 0,
+  /**
+   * A domain invitation still open (not revoked, not expired), with who made it. Locked (FOR UPDATE)
+   * until the transaction ends, so two requests through it take turns: the second sees the first's mail.
+   */
+  async lockOpenDomain(tx: Queryable, orgId: string, id: string): Promise<{ invitedBy: string | null } | undefined> {
+    const [row] = await tx.query<{ invitedBy: string | null }>(
+      `SELECT invited_by AS "invitedBy" FROM invitations
+        WHERE org_id = $1 AND id = $2 AND domain IS NOT NULL AND expires_at > now() FOR UPDATE`,
+      [orgId, id],
+    );
+    return row;
+  },
+
+  /** The email invitation not yet accepted that was mailed to `email` through the domain invitation `via`. */
+  async pendingVia(tx: Queryable, orgId: string, via: string, email: string): Promise<{ id: string; sentAt: Date } | undefined> {
+    const [row] = await tx.query<{ id: string; sentAt: Date }>(
+      `SELECT id, sent_at AS "sentAt" FROM invitations
+        WHERE org_id = $1 AND via_invitation = $2 AND email = $3 AND accepted_at IS NULL`,
+      [orgId, via, email],
+    );
+    return row;
+  },
 
   /** Marks it accepted unless it already is or has expired: of two racing accepts, one wins. */
   markAccepted: async (tx: Queryable, orgId: string, id: string): Promise<boolean> =>

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Invitation, InvitationCreated, Org, Role } from '../shared/api';
+import type { Invitation, InvitationCreated, InvitationMailed, Org, Role } from '../shared/api';
 import { AppError } from './app-error';
 import type { Db, Queryable } from './db';
-import { invitationsRepo as repo } from './invitations-repo';
+import { invitationsRepo as repo, type PendingInvitation } from './invitations-repo';
 import type { Mailer } from './mail/outbox';
 import { orgNotFound } from './organizations-service';
 import { organizationsRepo } from './organizations-repo';
@@ -11,6 +11,9 @@ import { requireRole, requireRoleToManage } from './roles';
 export const INVITATION_DAYS = 7;
 /** A resend mails the invitee again: at most once a minute per invitation, so no inbox is flooded. */
 export const RESEND_EVERY_SECONDS = 60;
+
+/** Seconds left before a mail sent at `sentAt` may go again (0 or less: now). */
+const secondsToWait = (sentAt: Date) => Math.ceil(RESEND_EVERY_SECONDS - (Date.now() - sentAt.getTime()) / 1000);
 
 const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000);
 const newToken = () => randomBytes(32).toString('base64url');
@@ -51,6 +54,60 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       ].join('\n'),
     });
 
+  /** What a domain link mails to the address it was opened with: the proof that the mailbox is theirs. */
+  const mailProof = (orgName: string, email: string, domain: string, role: Role, link: string) =>
+    options.mailer.send({
+      to: email,
+      subject: `Confirm your email to join ${orgName} on LLM Journey`,
+      text: [
+        `Someone signed in as ${email} opened ${orgName}'s invitation link for emails on ${domain}.`,
+        `If it was you, open this link within ${INVITATION_DAYS} days, signed in as ${email}, to join as ${role}:`,
+        '',
+        link,
+        '',
+        'If it was not you, ignore this mail: nobody joins without it.',
+      ].join('\n'),
+    });
+
+  /**
+   * A domain link opened by someone on its domain: mails them an email invitation (same role) to
+   * the address they signed in with. Nobody joins yet; whoever opens the mail proves the mailbox is
+   * theirs. One mail per person and link a minute at most (429); asking again sends a new link and
+   * the old one stops working.
+   */
+  async function mailDomainInvitee(user: { id: string; email: string }, pending: PendingInvitation & { domain: string }): Promise<InvitationMailed> {
+    const token = newToken();
+    const orgName = await db.forOrg(pending.orgId, async (tx) => {
+      if (await organizationsRepo.asSeenBy(tx, pending.orgId, user.id)) {
+        throw new AppError('already_member', 'You are already a member of this organization.');
+      }
+      const link = await repo.lockOpenDomain(tx, pending.orgId, pending.id);
+      if (!link) throw new AppError('invitation_used', 'This invitation has been revoked meanwhile.');
+      const earlier = await repo.pendingVia(tx, pending.orgId, pending.id, user.email);
+      if (earlier) {
+        const wait = secondsToWait(earlier.sentAt);
+        if (wait > 0) {
+          throw new AppError('too_many_attempts', `We sent you a link moments ago: check your mail. You can ask again in ${wait} seconds.`, {
+            retryAfterSeconds: wait,
+          });
+        }
+        await repo.renew(tx, pending.orgId, earlier.id, hashInvitationToken(token), expiry());
+      } else {
+        await repo.insert(tx, pending.orgId, {
+          email: user.email,
+          role: pending.role,
+          tokenHash: hashInvitationToken(token),
+          expiresAt: expiry(),
+          invitedBy: link.invitedBy,
+          via: pending.id,
+        });
+      }
+      return (await organizationsRepo.nameOf(tx, pending.orgId))!;
+    });
+    await mailProof(orgName, user.email, pending.domain, pending.role, linkFor(token));
+    return { mailed: { to: user.email, organization: orgName } };
+  }
+
   return {
     async invite(actor: { id: string; email: string }, orgId: string, email: string, role: Role): Promise<InvitationCreated> {
       const token = newToken();
@@ -70,11 +127,10 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
     },
 
     /**
-     * A link for everyone signed in with an email on `domain` (admins and owners; never for owners):
-     * nothing is mailed, the admin shares it. It works for each of them until it expires or is revoked.
-     * It trusts the account's email, and this stage does not verify emails at sign-up: whoever can
-     * sign up with an address on the domain can join. Proof of the address (a verification mail, or
-     * the organization's SSO) is what makes it safe for more than low-risk roles.
+     * A link for everyone with an email on `domain` (admins and owners; never for owners): nothing
+     * is mailed, the admin shares it, until it expires or is revoked. This stage does not verify
+     * emails at sign-up, so the link never joins by itself: opening it mails the person an email
+     * invitation to the address they signed in with, and opening that mail joins.
      */
     async inviteDomain(actorId: string, orgId: string, domain: string, role: Role): Promise<InvitationCreated> {
       const token = newToken();
@@ -98,7 +154,7 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
         const pending = await repo.lockPendingEmail(tx, orgId, id);
         if (!pending) throw new AppError('not_found', 'No pending email invitation with this id.');
         requireRoleToManage(org.role, pending.role, `resend an invitation as ${pending.role}`);
-        const wait = Math.ceil(RESEND_EVERY_SECONDS - (Date.now() - pending.sentAt.getTime()) / 1000);
+        const wait = secondsToWait(pending.sentAt);
         if (wait > 0) {
           throw new AppError('too_many_attempts', `This invitation was sent moments ago. You can send it again in ${wait} seconds.`, {
             retryAfterSeconds: wait,
@@ -124,11 +180,11 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       }),
 
     /**
-     * Joins the invitation's organization with its role. An email invitation: only the invited
-     * email may, once (two racing accepts: one UPDATE wins). A domain invitation: any email on that
-     * domain, each once. Both: before it expires, and not twice into the same organization.
+     * An email invitation: joins its organization with its role; only the invited email may, once
+     * (two racing accepts: one UPDATE wins). A domain invitation: any email on that domain is mailed
+     * an email invitation of its own (see mailDomainInvitee). Both: before it expires, and not for members.
      */
-    async accept(user: { id: string; email: string }, token: string): Promise<Org> {
+    async accept(user: { id: string; email: string }, token: string): Promise<Org | InvitationMailed> {
       const tokenHash = hashInvitationToken(token);
       const pending = await db.forInvitation(tokenHash, (tx) => repo.byTokenHash(tx, tokenHash));
       if (!pending) throw unknownInvitation();
@@ -140,13 +196,12 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       }
       if (pending.accepted) throw new AppError('invitation_used', 'This invitation has been accepted already.');
       if (pending.expired) throw new AppError('invitation_expired', 'This invitation has expired. Ask for a new one.');
+      if (pending.domain !== null) return mailDomainInvitee(user, { ...pending, domain: pending.domain });
       return db.forOrg(pending.orgId, async (tx) => {
         if (await organizationsRepo.asSeenBy(tx, pending.orgId, user.id)) {
           throw new AppError('already_member', 'You are already a member of this organization.');
         }
-        const usable =
-          pending.domain === null ? await repo.markAccepted(tx, pending.orgId, pending.id) : await repo.stillOpen(tx, pending.orgId, pending.id);
-        if (!usable) {
+        if (!(await repo.markAccepted(tx, pending.orgId, pending.id))) {
           throw new AppError('invitation_used', 'This invitation has been accepted or revoked meanwhile.');
         }
         await organizationsRepo.addMember(tx, pending.orgId, user.id, pending.role);

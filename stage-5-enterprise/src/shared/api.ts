@@ -253,6 +253,12 @@ export const InvitationListSchema = z.strictObject({ invitations: z.array(Invita
 /** The link is shown once, to the inviter (to copy), and mailed; only its token's SHA-256 is stored. */
 export const InvitationCreatedSchema = z.strictObject({ invitation: InvitationSchema, link: z.string() });
 export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
+/**
+ * Accepting a domain link (202): nobody joins yet. An email invitation went to the caller's own
+ * address; opening it proves the mailbox is theirs, and joins.
+ */
+export const InvitationMailedSchema = z.strictObject({ mailed: z.strictObject({ to: z.string(), organization: z.string() }) });
+export type InvitationMailed = z.infer<typeof InvitationMailedSchema>;
 
 /** An owner's pending offer of ownership to one member; roles change only when they accept. */
 export const OwnershipTransferSchema = z.strictObject({

@@ -11,8 +11,8 @@ import { panelStyles } from './panel-styles';
 /**
  * "Invite people" (admins and owners), by email or by email domain. By email: the server mails the
  * link (to the outbox, in development) and answers it once, so the inviter can also copy it and
- * send it their own way. By domain: a link for everyone signed in with an email on that domain,
- * mailed to nobody (the inviter shares it). Fires `invited` after each, so the page lists it.
+ * send it their own way. By domain: a link for everyone with an email on that domain, mailed to
+ * nobody (the inviter shares it); opening it mails each person a link of their own, to prove the address. Fires `invited` after each, so the page lists it.
  */
 @customElement('journey-invite-form')
 export class InviteForm extends LitElement {
@@ -113,7 +113,7 @@ export class InviteForm extends LitElement {
         <p class="lead">
           ${this.mode === 'email'
             ? `They get an email with a link; they sign in or sign up with that email to join ${this.org.name}.`
-            : `One link for your whole team: whoever signs in with an email on that domain joins ${this.org.name}.`}
+            : `One link for your whole team: whoever opens it with an email on that domain gets a mail to confirm it, then joins ${this.org.name}.`}
         </p>
         ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
         <fieldset>
@@ -193,8 +193,8 @@ export class InviteForm extends LitElement {
       ${sent.email
         ? html`<p class="done">Invitation mailed to <strong>${sent.email}</strong> as ${sent.role}. You can also send them this link; it works once, for 7 days:</p>`
         : html`<p class="done">
-            Anyone signed in with an email on <strong>${sent.domain}</strong> joins as ${sent.role} with this link, for 7 days (until you
-            revoke it). Nothing was mailed: share it yourself.
+            Anyone with an email on <strong>${sent.domain}</strong> can join as ${sent.role} with this link, for 7 days (until you
+            revoke it), once they confirm their address by mail. Nothing was mailed yet: share it yourself.
           </p>`}
       <div class="link">
         <label class="visually-hidden" for="invite-link">Invitation link</label>

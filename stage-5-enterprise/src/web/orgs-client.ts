@@ -1,6 +1,7 @@
 import type {
   Invitation,
   InvitationCreated,
+  InvitationMailed,
   Member,
   Org,
   OrgAnswer,
@@ -98,9 +99,13 @@ export class HttpOrgs {
     await this.request('DELETE', `${path(orgId)}/invitations/${enc(invitationId)}`);
   }
 
-  /** Joins with the invited role (signed in with the invited email); the server makes it the active organization. */
-  async accept(token: string): Promise<Org> {
-    return (await this.request<OrgAnswer>('POST', '/api/invitations/accept', { token })).org;
+  /**
+   * An email invitation: joins with the invited role (signed in with the invited email); the server
+   * makes it the active organization. A domain link: joins nobody yet, an invitation was mailed.
+   */
+  async accept(token: string): Promise<Org | InvitationMailed> {
+    const answer = await this.request<OrgAnswer | InvitationMailed>('POST', '/api/invitations/accept', { token });
+    return 'mailed' in answer ? answer : answer.org;
   }
 
   private async request<T>(method: string, to: string, body?: unknown): Promise<T> {

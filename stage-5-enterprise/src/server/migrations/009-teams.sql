@@ -14,6 +14,15 @@ ALTER TABLE invitations
   ADD COLUMN domain text CHECK (domain = lower(domain) AND length(domain) BETWEEN 3 AND 253),
   ADD CONSTRAINT invitations_email_or_domain CHECK ((email IS NULL) <> (domain IS NULL));
 
+-- Emails are not verified at sign-up, so a domain link never joins by itself: opening it mails an
+-- email invitation to the account's own address, and opening that mail joins. via_invitation is the
+-- domain invitation it was asked through (one pending mail per person and link; revoking the link
+-- deletes its pending mails, accepted ones stay as history).
+ALTER TABLE invitations
+  ADD COLUMN via_invitation uuid REFERENCES invitations (id) ON DELETE SET NULL,
+  ADD CONSTRAINT invitations_via_is_for_one_email CHECK (via_invitation IS NULL OR email IS NOT NULL);
+CREATE INDEX invitations_by_via ON invitations (via_invitation, email) WHERE via_invitation IS NOT NULL;
+
 -- Resending gives the invitation a new token (the old link dies) and a new expiry; sent_at is
 -- when it was last mailed, which throttles the next resend.
 ALTER TABLE invitations ADD COLUMN sent_at timestamptz NOT NULL DEFAULT now();

@@ -34,12 +34,14 @@ export function invitationRoutes(invitations: Invitations, production: boolean):
     res.status(204).end();
   });
 
-  // Joining makes the new organization the active one: the next page shows its brain.
+  // Joining makes the new organization the active one: the next page shows its brain. A domain
+  // link joins nobody yet (202): it mailed an invitation to the caller's own address.
   router.post('/invitations/accept', jsonBody, async (req, res) => {
     const { token } = validate(AcceptInvitationSchema, req.body);
-    const org = await invitations.accept(signedInUser(req), token);
-    setActiveOrgCookie(res, org.id, production);
-    res.json({ org });
+    const answer = await invitations.accept(signedInUser(req), token);
+    if ('mailed' in answer) return void res.status(202).json(answer);
+    setActiveOrgCookie(res, answer.id, production);
+    res.json({ org: answer });
   });
 
   return router;
