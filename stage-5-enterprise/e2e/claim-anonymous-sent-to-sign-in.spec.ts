@@ -10,6 +10,6 @@ test('an anonymous visitor gets the sign-in page, and the API answers them 401',
   for (const [method, path] of [['GET', '/api/patterns'], ['POST', '/api/chat'], ['POST', '/api/patterns']] as const) {
     const res = await page.request.fetch(path, { method, data: method === 'POST' ? { message: 'hi', trigger: 'a', response: 'b' } : undefined });
     expect(res.status(), `${method} ${path}`).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in first.' } });
+    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in first.', requestId: expect.any(String) } });
   }
 });

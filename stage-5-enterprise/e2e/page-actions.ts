@@ -17,8 +17,8 @@ export const PASSWORD = 'tangerine kite 42';
 /** Specs share one server: every account a spec makes has an email of its own. */
 export const uniqueEmail = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
-/** Signs up through the sign-in page's "Create an account", and waits for the app. */
-export async function signUp(page: Page, email: string, password = PASSWORD, url = '/'): Promise<void> {
+/** Signs up through the sign-in page's "Create an account" and lands in the getting-started guide. */
+export async function signUpToGuide(page: Page, email: string, password = PASSWORD, url = '/'): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Create an account' }).click();
   await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
@@ -26,6 +26,13 @@ export async function signUp(page: Page, email: string, password = PASSWORD, url
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Pattern Bot' })).toBeVisible();
+}
+
+/** Signs up, skips the getting-started guide (stage 5), and waits for the app. */
+export async function signUp(page: Page, email: string, password = PASSWORD, url = '/'): Promise<void> {
+  await signUpToGuide(page, email, password, url);
+  await page.getByRole('button', { name: 'Skip for now' }).click();
   await expect(page.getByRole('heading', { name: 'Chat' })).toBeVisible();
 }
 
@@ -133,7 +140,7 @@ export async function openChat(page: Page): Promise<void> {
 }
 
 /** Invites `email` from the Members tab and returns the link the page shows to copy. */
-export async function invite(page: Page, email: string, role: 'member' | 'admin' | 'owner' = 'member'): Promise<string> {
+export async function invite(page: Page, email: string, role: 'viewer' | 'member' | 'admin' | 'owner' = 'member'): Promise<string> {
   await openMembers(page);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Role', { exact: true }).selectOption(role);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../src/server/idempotency/idempotency';
 import { ENGINES, ownerQuery, ownerValue, startTestServer, type TestServer } from './helpers';
 import { otherWorld, v1World, type KeyClient } from './v1-world';
 
@@ -76,6 +77,17 @@ describe.each(ENGINES)('Idempotency-Key on /api/v1 POSTs, on %s', (engine) => {
     const later = await v1('POST', '/patterns', { trigger: 'new use of an old key', response: '2' }, withKey(key));
     expect([later.status, later.headers.get('idempotent-replayed')]).toEqual([201, null]);
     expect(await ownerValue<number>(server.db, "SELECT count(*)::int FROM idempotency_keys WHERE created_at < now() - interval '24 hours'")).toBe(0);
+  });
+
+  it('a first request that never answered (the server stopped) frees its key after a minute', async () => {
+    const key = randomUUID();
+    const body = { trigger: 'interrupted', response: 'try again' };
+    const orgId: string = (await v1('GET', '/ping')).json.organization.id;
+    // What a crash between taking the key and answering leaves behind: a row with no answer.
+    await ownerQuery(server.db, 'INSERT INTO idempotency_keys (org_id, key, fingerprint) VALUES ($1, $2, $3)', [orgId, key, fingerprintOf('POST', '/api/v1/patterns', body)]);
+    expect((await v1('POST', '/patterns', body, withKey(key))).status).toBe(409);
+    await ownerQuery(server.db, "UPDATE idempotency_keys SET created_at = now() - interval '61 seconds' WHERE key = $1", [key]);
+    expect((await v1('POST', '/patterns', body, withKey(key))).status).toBe(201);
   });
 
   it('keys are per organization: another organization using the same key gets its own answer', async () => {

@@ -116,7 +116,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "invalid_json" | "invalid_export" | "input_too_long" | "trigger_too_complex" | "bad_request" | "invalid_path" | "invalid_cursor" | "invalid_token" | "confirmation_mismatch" | "invalid_signature" | "unauthorized" | "api_key_required" | "invalid_credentials" | "plan_limit" | "cross_origin" | "forbidden" | "suspended" | "invitation_wrong_email" | "not_found" | "invitation_expired" | "invitation_used" | "already_member" | "last_owner" | "no_organization" | "no_subscription" | "payload_too_large" | "unsupported_media_type" | "misdirected_request" | "email_taken" | "quota_exceeded" | "idempotency_key_reused" | "idempotency_in_progress" | "too_many_attempts" | "busy" | "internal_error";
+                code: "invalid_request" | "invalid_json" | "invalid_export" | "input_too_long" | "trigger_too_complex" | "bad_request" | "invalid_path" | "invalid_cursor" | "invalid_token" | "confirmation_mismatch" | "invalid_signature" | "unauthorized" | "api_key_required" | "invalid_credentials" | "plan_limit" | "cross_origin" | "forbidden" | "suspended" | "invitation_wrong_email" | "invitation_wrong_domain" | "not_found" | "invitation_expired" | "invitation_used" | "already_member" | "last_owner" | "transfer_pending" | "transfer_expired" | "no_organization" | "no_subscription" | "payload_too_large" | "unsupported_media_type" | "misdirected_request" | "email_taken" | "quota_exceeded" | "idempotency_key_reused" | "idempotency_in_progress" | "too_many_attempts" | "busy" | "internal_error";
                 message: string;
                 details?: unknown;
                 requestId: string;
@@ -277,6 +277,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug or an outage on the server; quote the requestId to support. */
             500: {
                 headers: {
@@ -363,6 +374,17 @@ export interface operations {
             /** @description A Host this server does not answer for. */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -511,6 +533,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug or an outage on the server; quote the requestId to support. */
             500: {
                 headers: {
@@ -611,6 +644,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug or an outage on the server; quote the requestId to support. */
             500: {
                 headers: {
@@ -689,6 +733,17 @@ export interface operations {
             /** @description A Host this server does not answer for. */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -811,6 +866,17 @@ export interface operations {
             /** @description A Host this server does not answer for. */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -967,6 +1033,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug or an outage on the server; quote the requestId to support. */
             500: {
                 headers: {
@@ -1035,6 +1112,17 @@ export interface operations {
             /** @description A Host this server does not answer for. */
             421: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

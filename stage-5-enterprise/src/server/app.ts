@@ -1,17 +1,19 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PatternsService } from './patterns-service';
 import type { Accounts } from './auth/accounts';
 import type { Organizations } from './organizations-service';
 import type { Invitations } from './invitations-service';
+import type { OwnershipTransfers } from './ownership-transfers-service';
 import type { Billing } from './billing/billing-service';
 import type { PlanLimits } from './plan-limits';
 import type { Db } from './db';
 import type { ApiKeys } from './api-keys/api-keys-service';
 import type { Admin } from './admin/admin-service';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { FirstCalls } from './onboarding/first-call';
 import { apiKeyAuth } from './auth/api-key';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
@@ -20,7 +22,12 @@ import type { FileOutbox } from './mail/outbox';
 import { errorHandler, notFoundHandler } from './errors';
 import { allowedHostsOnly } from './allowed-hosts';
 import { noStore } from './no-store';
-import { requestId } from './request-id';
+import { requestLog } from './ops/request-log';
+import type { Readiness } from './ops/readiness';
+import type { Metrics } from './ops/metrics';
+import { httpMetrics } from './ops/http-metrics';
+import { probeRoutes } from './routes/probes';
+import { metricsRoutes } from './routes/metrics';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -32,7 +39,9 @@ import { apiKeyRoutes } from './routes/api-keys';
 import { adminRoutes } from './routes/admin';
 import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
+import { ownershipTransferRoutes } from './routes/ownership-transfer';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { onboardingRoutes } from './routes/onboarding';
 import { v1Routes } from './routes/v1';
 import { apiDocsRoutes } from './routes/api-docs';
 import type { Idempotency } from './idempotency/idempotency';
@@ -43,12 +52,20 @@ export interface AppDeps {
   accounts: Accounts;
   organizations: Organizations;
   invitations: Invitations;
+  ownershipTransfers: OwnershipTransfers;
   billing: Billing;
   limits: PlanLimits;
   apiKeys: ApiKeys;
   admin: Admin;
+  onboarding: OnboardingService;
+  firstCalls: FirstCalls;
   idempotency: Idempotency;
   logger: Logger;
+  /** GET /health/ready's checks, and whether the instance is draining. */
+  readiness: Readiness;
+  metrics: Metrics;
+  /** METRICS_TOKEN: GET /metrics answers with it as a bearer token; unset, there is no /metrics. */
+  metricsToken?: string;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
   /** Secure cookies; no development pages. */
@@ -63,26 +80,40 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, idempotency, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({
+  db,
+  patterns,
+  accounts,
+  organizations,
+  invitations,
+  ownershipTransfers,
+  billing,
+  limits,
+  apiKeys,
+  admin,
+  idempotency,
+  onboarding,
+  firstCalls,
+  readiness,
+  metrics,
+  metricsToken,
+  logger,
+  appUrl,
+  production,
+  outbox,
+  webRoot,
+}: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics(metrics), requestLog(logger));
+  // Before the Host check: a kubelet probes, and Prometheus scrapes, the pod's own address.
+  app.use(probeRoutes(readiness, logger));
+  if (metricsToken) app.use(metricsRoutes(metrics, metricsToken));
   app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    }),
-  );
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestId,
-      // One short line per request; headers stay out of the logs (later stages carry cookies in them).
-      wrapSerializers: false, // ours read the raw request directly: less work per request
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
     }),
   );
 
@@ -96,8 +127,10 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // Programs with an organization API key reach the brain below, and nothing else (403).
   app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
-  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
+  app.use('/api', onboardingRoutes(onboarding, firstCalls));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

@@ -23,7 +23,7 @@ import { IdempotencyKeySchema, PingAnswerSchema, V1OrganizationSchema, V1Pattern
 function register(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
   // Named schemas become components ($ref), so generated clients get named types.
-  const Error = registry.register('Error', ErrorBodySchema);
+  const ErrorBody = registry.register('Error', ErrorBodySchema);
   registry.register('Pattern', PatternSchema);
   registry.register('Reply', ReplySchema);
   registry.register('Organization', V1OrganizationSchema);
@@ -43,9 +43,10 @@ function register(): OpenAPIRegistry {
     headers,
     content: { 'application/json': { schema } },
   });
+  const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } } } satisfies ResponseConfig['headers'];
   /** The error answers an operation may give, all with the one error body. */
   const errors = (...statuses: (keyof typeof ERRORS)[]) =>
-    Object.fromEntries(['default', ...statuses].map((status) => [status, json(Error, ERRORS[status as keyof typeof ERRORS])]));
+    Object.fromEntries(['default', ...statuses].map((status) => [status, json(ErrorBody, ERRORS[status as keyof typeof ERRORS], status === '429' ? retryAfter : undefined)]));
   const replayed = {
     'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.', schema: { type: 'string', enum: ['true'] } },
   } satisfies ResponseConfig['headers'];
@@ -56,7 +57,7 @@ function register(): OpenAPIRegistry {
     }),
   });
   const byId = z.object({ id: z.string().openapi({ description: "The pattern's id." }) });
-  const read = ['400', '401', '403', '421', '500'] as const;
+  const read = ['400', '401', '403', '421', '429', '500'] as const;
   const write = [...read, '413', '415'] as const;
 
   const path = (method: 'get' | 'post' | 'patch' | 'delete', route: string, operationId: string, summary: string, rest: Pick<RouteConfig, 'request' | 'responses' | 'security'>) =>
@@ -111,6 +112,7 @@ const ERRORS = {
   '415': 'The body is in a charset or encoding the server does not read.',
   '421': 'A Host this server does not answer for.',
   '422': 'This Idempotency-Key was used with another request (idempotency_key_reused).',
+  '429': 'Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry.',
   '500': 'A bug or an outage on the server; quote the requestId to support.',
 } as const;
 

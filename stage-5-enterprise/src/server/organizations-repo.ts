@@ -34,6 +34,12 @@ export const organizationsRepo = {
     return org;
   },
 
+  /** Its name, inside db.forOrg(orgId): for mails to people who are not members yet. */
+  async nameOf(tx: Queryable, orgId: string): Promise<string | undefined> {
+    const [row] = await tx.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [orgId]);
+    return row?.name;
+  },
+
   /**
    * Holds the organization's row until the transaction ends: writes that read before they write
    * (counting patterns against a limit, applying a billing event) take turns. False: no such organization.

@@ -7,6 +7,7 @@ import { organizationsRepo } from './organizations-repo';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 import type { PlanLimits } from './plan-limits';
+import type { Meter } from './ops/metrics';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
@@ -24,7 +25,7 @@ export type Teacher = { id: string; email: string };
  * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
  * (auth/active-org.ts).
  */
-export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFAULT_PATTERN_QUOTA } = {}) {
+export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFAULT_PATTERN_QUOTA, meter }: { quota?: number; meter?: Meter } = {}) {
   const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);
 
   /**
@@ -71,15 +72,18 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
     /** undefined when this organization has no such pattern. */
     find: (orgId: string, id: string): Promise<Pattern | undefined> => db.forOrg(orgId, (tx) => repo.find(tx, orgId, id)),
 
-    teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
-      changing(orgId, async (tx, engine) => {
+    async teach(orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> {
+      const taught = await changing(orgId, async (tx, engine) => {
         await organizationsRepo.lock(tx, orgId);
         await checkRoom(tx, orgId, 1);
         const pattern = await repo.insert(tx, orgId, teacher, input);
         await limits.count(tx, orgId, teacher.id, 'teach', `${input.trigger} ${input.response}`);
         engine.add(pattern);
         return pattern;
-      }),
+      });
+      meter?.used('teach', 1); // once committed
+      return taught;
+    },
 
     /** undefined when this organization has no such pattern. */
     update: (orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> =>
@@ -98,8 +102,8 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
       }),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
-    importMany: (orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> =>
-      changing(orgId, async (tx, engine) => {
+    async importMany(orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> {
+      const imported = await changing(orgId, async (tx, engine) => {
         await organizationsRepo.lock(tx, orgId); // before reading what is here: a parallel import waits
         const known = new Set((await repo.list(tx, orgId)).map(signature));
         const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
@@ -112,12 +116,19 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
           added.push(pattern);
         }
         return added;
-      }),
+      });
+      meter?.used('import', imported.length); // once committed
+      return imported;
+    },
 
     /** The reply, once the chat is counted against the plan (402 when this month's are used). */
     async chat(orgId: string, user: Teacher, message: string): Promise<Reply> {
-      const reply = (await engines.get(orgId)).reply(message);
+      const engine = await engines.get(orgId);
+      const started = performance.now();
+      const reply = engine.reply(message);
+      meter?.engineReplied((performance.now() - started) / 1000);
       await limits.countChat(orgId, user.id, message, reply.text);
+      meter?.used('chat', 1);
       return reply;
     },
 

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pino, type Logger } from 'pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
 import { openDb } from './db';
@@ -11,16 +12,20 @@ import { createBilling } from './billing/billing-service';
 import { createApiKeys } from './api-keys/api-keys-service';
 import { createIdempotency } from './idempotency/idempotency';
 import { createAdmin } from './admin/admin-service';
+import { createOnboarding } from './onboarding/onboarding-service';
+import { createFirstCalls } from './onboarding/first-call';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
+import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
 import { FileOutbox, type Mailer } from './mail/outbox';
-
-/** How long in-flight requests get to finish after stop() before connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
+import { createLogger } from './ops/logger';
+import { createMetrics } from './ops/metrics';
+import { createReadiness } from './ops/readiness';
+import { databaseCheck, migrationsCheck } from './ops/checks';
 
 export interface ServerOptions {
   /** The built page (vite build → dist); omitted in API-only tests. */
@@ -43,12 +48,17 @@ export interface ServerOptions {
  * stage 4: opening the database (and migrating it) is.
  */
 export async function createServer(config: Config, options: ServerOptions = {}) {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
-  const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now });
-  const patterns = createPatternsService(db, limits, { quota: config.patternQuota });
+  // Process metrics only where they are read: they start timers of their own.
+  const metrics = createMetrics({ processMetrics: config.metricsToken !== undefined });
+  const readiness = createReadiness();
+  readiness.add('database', databaseCheck(db));
+  readiness.add('migrations', migrationsCheck(db));
+  const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now, meter: metrics.meter });
+  const patterns = createPatternsService(db, limits, { quota: config.patternQuota, meter: metrics.meter });
   const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
   const billing = createBilling(db, organizations, { appUrl: config.appUrl, stripe: config.stripe });
   logger.info(`billing: ${billing.mode === 'stripe' ? 'Stripe' : 'demo mode (no STRIPE_SECRET_KEY): plans change without a card'}`);
@@ -56,9 +66,12 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
+  const ownershipTransfers = createOwnershipTransfers(db);
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const idempotency = createIdempotency(db);
   const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
+  const onboarding = createOnboarding(db, organizations);
+  const firstCalls = createFirstCalls(db, organizations);
   const accounts = createAccounts(db, {
     secret: loadSessionSecret(config.dataDir, config.jwtSecret),
     mailer: options.mailer ?? outbox,
@@ -66,24 +79,76 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, idempotency, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({
+    db,
+    patterns,
+    accounts,
+    organizations,
+    invitations,
+    ownershipTransfers,
+    billing,
+    limits,
+    apiKeys,
+    admin,
+    idempotency,
+    onboarding,
+    firstCalls,
+    readiness,
+    metrics,
+    metricsToken: config.metricsToken,
+    logger,
+    appUrl: config.appUrl,
+    production: config.production,
+    outbox,
+    webRoot: options.webRoot,
+  });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
-  let stopping = false;
+  let closing = false;
+  let stopped: Promise<void> | undefined;
+
+  /** See stop(), below. */
+  async function drainAndStop(): Promise<void> {
+    readiness.drain();
+    if (server?.listening && config.drainDelayMs > 0) {
+      logger.info({ drainDelayMs: config.drainDelayMs }, 'draining: not ready, still serving');
+      await sleep(config.drainDelayMs);
+    }
+    closing = true;
+    if (server?.listening) {
+      const open = server;
+      const timer = setTimeout(() => {
+        logger.warn({ shutdownTimeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown timeout: connections cut');
+        open.closeAllConnections();
+      }, config.shutdownTimeoutMs).unref();
+      const closed = new Promise((resolve) => open.close(resolve));
+      open.closeIdleConnections();
+      await closed;
+      clearTimeout(timer);
+    }
+    await db.close();
+    logger.info('stopped');
+  }
 
   return {
+    config,
     app,
     db,
     patterns,
     accounts,
     organizations,
     invitations,
+    ownershipTransfers,
     billing,
     limits,
     apiKeys,
     admin,
+    onboarding,
+    firstCalls,
     outbox,
     logger,
+    readiness,
+    metrics,
 
     /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>
@@ -95,29 +160,24 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
           resolve(url);
         });
         // close() waits for every open connection, and browsers keep theirs open between requests.
-        // While stopping, close each one as soon as its response is sent.
-        listening.on('request', (_req, res) => {
+        // While draining, each one closes as soon as its response is sent (first listener: before the app answers).
+        listening.prependListener('request', (_req, res) => {
+          if (readiness.draining) res.setHeader('Connection', 'close');
           res.on('finish', () => {
-            if (stopping) setImmediate(() => listening.closeIdleConnections());
+            if (closing) setImmediate(() => listening.closeIdleConnections());
           });
         });
         server = listening;
       }),
 
-    /** Stops accepting, lets in-flight requests finish, then closes the database. */
-    async stop(): Promise<void> {
-      stopping = true;
-      if (server?.listening) {
-        const open = server;
-        const timer = setTimeout(() => open.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
-        const closed = new Promise((resolve) => open.close(resolve));
-        open.closeIdleConnections();
-        await closed;
-        clearTimeout(timer);
-      }
-      await db.close();
-      logger.info('stopped');
-    },
+    /**
+     * The drain, once however often called (SIGTERM, then SIGINT): readiness answers 503 (balancers
+     * stop sending; for drainDelayMs the listener still serves what they send meanwhile, and closes
+     * each connection after its response), then the listener closes (new connections are refused),
+     * idle keep-alive connections close, each busy one once its response is sent, and after
+     * shutdownTimeoutMs whatever is still open is cut. Then the database pool closes.
+     */
+    stop: (): Promise<void> => (stopped ??= drainAndStop()),
   };
 }
 

@@ -84,12 +84,27 @@ const token = z
 export const ResetPasswordSchema = z.object({ token, password }, bodyError);
 
 // Stage 4: organizations, members, invitations.
-export const RoleSchema = z.enum(['owner', 'admin', 'member'], { error: 'Role must be owner, admin or member.' });
+export const RoleSchema = z.enum(['owner', 'admin', 'member', 'viewer'], { error: 'Role must be owner, admin, member or viewer.' });
 export type Role = z.infer<typeof RoleSchema>;
 export const CreateOrgSchema = z.object({ name: text('Name', 100) }, bodyError);
 export const ChangeRoleSchema = z.object({ role: RoleSchema }, bodyError);
 export const InviteSchema = z.object({ email, role: RoleSchema.default('member') }, bodyError);
 export const AcceptInvitationSchema = z.object({ token }, bodyError);
+
+// Stage 5: teams.
+/** "acme.com": lowercased; letters, digits and hyphens in dot-separated labels; no "@", no scheme. */
+const domain = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Domain is required.' : 'Domain must be text.') })
+  .trim()
+  .toLowerCase()
+  .max(253, 'Domain must be at most 253 characters.')
+  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'Domain must be a domain name, like acme.com (without @).');
+/** A link for everyone on a domain never makes owners: ownership is offered to one person (OwnershipOfferSchema). */
+export const DomainInviteSchema = z.object(
+  { domain, role: z.enum(['admin', 'member', 'viewer'], { error: 'Role must be admin, member or viewer.' }).default('member') },
+  bodyError,
+);
+export const OwnershipOfferSchema = z.object({ userId: z.string({ error: 'userId is required.' }).min(1, 'userId is required.').max(100, 'userId is too long.') }, bodyError);
 /** Deleting an organization: its name or slug, typed again. */
 export const DeleteOrgSchema = z.object({ confirm: text('Confirmation', 100) }, bodyError);
 
@@ -198,12 +213,14 @@ export const MemberAnswerSchema = z.strictObject({ member: MemberSchema });
 
 export const InvitationSchema = z.strictObject({
   id: z.string(),
-  email: z.string(),
+  email: z.string().nullable(), // null for a domain invitation
+  domain: z.string().nullable(), // "acme.com": anyone signed in with an email on it may join (until it expires or is revoked)
   role: RoleSchema,
   expiresAt: z.iso.datetime(),
   acceptedAt: z.iso.datetime().nullable(),
   invitedBy: z.string().nullable(), // the inviter's email
   createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime(), // last mailed (a resend moves it)
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
 
@@ -236,6 +253,48 @@ export const InvitationListSchema = z.strictObject({ invitations: z.array(Invita
 /** The link is shown once, to the inviter (to copy), and mailed; only its token's SHA-256 is stored. */
 export const InvitationCreatedSchema = z.strictObject({ invitation: InvitationSchema, link: z.string() });
 export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
+/**
+ * Accepting a domain link (202): nobody joins yet. An email invitation went to the caller's own
+ * address; opening it proves the mailbox is theirs, and joins.
+ */
+export const InvitationMailedSchema = z.strictObject({ mailed: z.strictObject({ to: z.string(), organization: z.string() }) });
+export type InvitationMailed = z.infer<typeof InvitationMailedSchema>;
+
+/** An owner's pending offer of ownership to one member; roles change only when they accept. */
+export const OwnershipTransferSchema = z.strictObject({
+  from: z.strictObject({ userId: z.string(), email: z.string() }),
+  to: z.strictObject({ userId: z.string(), email: z.string() }),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type OwnershipTransfer = z.infer<typeof OwnershipTransferSchema>;
+/** null: no pending offer (none made, or it was accepted, declined, cancelled, or expired). */
+export const OwnershipTransferAnswerSchema = z.strictObject({ transfer: OwnershipTransferSchema.nullable() });
+
+// Stage 5: onboarding after signup (the "getting started" guide).
+export const ONBOARDING_STEPS = ['welcome', 'key', 'install', 'test'] as const;
+export const OnboardingStepSchema = z.enum(ONBOARDING_STEPS, { error: 'step must be welcome, key, install or test.' });
+export type OnboardingStep = z.infer<typeof OnboardingStepSchema>;
+const uuid = (label: string) => z.uuid({ error: `${label} must be an id.` });
+/** Where a person is in the guide; `keyId` is the key made in it (in `orgId`), never the key itself. */
+export const OnboardingSchema = z.strictObject({
+  step: OnboardingStepSchema,
+  status: z.enum(['active', 'skipped', 'done'], { error: 'status must be active, skipped or done.' }),
+  orgId: uuid('orgId').nullable(),
+  keyId: uuid('keyId').nullable(),
+});
+export type Onboarding = z.infer<typeof OnboardingSchema>;
+export const SaveOnboardingSchema = z
+  .object(OnboardingSchema.shape, bodyError)
+  .refine((state) => state.keyId === null || state.orgId !== null, { message: 'A keyId needs the orgId it belongs to.', path: ['orgId'] });
+export const OnboardingAnswerSchema = z.strictObject({ onboarding: OnboardingSchema });
+/** ?wait=seconds: how long the server may hold the request until the first call (0: answer at once). */
+export const FirstCallQuerySchema = z.object({
+  wait: z.coerce.number({ error: 'wait must be a number of seconds.' }).int('wait must be whole seconds.').min(0, 'wait must be 0 to 25.').max(25, 'wait must be 0 to 25.').default(25),
+});
+/** Has the key (or any key of the organization) been used? `usedAt`: its last recorded use. */
+export const FirstCallSchema = z.strictObject({ called: z.boolean(), usedAt: z.iso.datetime().nullable() });
+export type FirstCall = z.infer<typeof FirstCallSchema>;
 
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -260,11 +319,14 @@ export const ErrorCodeSchema = z.enum([
   'forbidden', // a member of the organization, but their role may not do this (or an API key off the brain's routes)
   'suspended', // the platform suspended this organization: no chat until it is lifted
   'invitation_wrong_email', // the invitation was sent to another email than the signed-in one
+  'invitation_wrong_domain', // a domain invitation, and the signed-in email is not on that domain
   'not_found',
   'invitation_expired',
   'invitation_used', // accepted already (or revoked)
   'already_member',
   'last_owner', // the last owner cannot be removed, demoted or leave
+  'transfer_pending', // the organization already has a pending ownership offer: cancel it first
+  'transfer_expired', // the ownership offer is past its expiry: the owner may offer again
   'no_organization', // the user belongs to no organization: create one or accept an invitation
   'no_subscription', // the billing portal, for an organization that never paid
   'payload_too_large',

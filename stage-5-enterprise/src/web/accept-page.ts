@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage, theme } from '@journey/ui';
-import type { User } from '../shared/api';
+import type { InvitationMailed, User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
 import type { HttpOrgs } from './orgs-client';
 import { SIGNED_IN, orgsChanged, signedOut } from './events';
@@ -34,6 +34,8 @@ export class AcceptPage extends LitElement {
 
   @state() private busy = false;
   @state() private error: { text: string; wrongEmail: boolean } | null = null;
+  /** A domain link answered with a mail to the user's own address: they join by opening it. */
+  @state() private mailed: InvitationMailed['mailed'] | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -47,6 +49,7 @@ export class AcceptPage extends LitElement {
         .user=${this.user}
         .busy=${this.busy}
         .error=${this.error}
+        .mailed=${this.mailed}
         .hasToken=${this.token !== ''}
         @accept=${() => void this.accept()}
         @other-account=${() => void this.otherAccount()}
@@ -62,11 +65,18 @@ export class AcceptPage extends LitElement {
     this.busy = true;
     this.error = null;
     try {
-      const org = await this.client.accept(this.token);
-      this.dispatchEvent(orgsChanged({ notice: `You joined ${org.name} as ${org.role}. Its patterns are yours to teach and chat with.` }));
+      const answer = await this.client.accept(this.token);
+      if ('mailed' in answer) {
+        this.mailed = answer.mailed;
+        return;
+      }
+      const org = answer;
+      const what = org.role === 'viewer' ? 'to chat with and read' : 'to teach and chat with';
+      this.dispatchEvent(orgsChanged({ notice: `You joined ${org.name} as ${org.role}. Its patterns are yours ${what}.` }));
       goHome();
     } catch (error) {
-      const wrongEmail = error instanceof ApiError && error.code === 'invitation_wrong_email';
+      // Another account may be the right one: for the invited email, or one on the invited domain.
+      const wrongEmail = error instanceof ApiError && (error.code === 'invitation_wrong_email' || error.code === 'invitation_wrong_domain');
       this.error = { text: errorMessage(error), wrongEmail };
     } finally {
       this.busy = false;
@@ -76,6 +86,7 @@ export class AcceptPage extends LitElement {
   /** Signs out here (the server ends the session), so the invited email can sign in. */
   private async otherAccount() {
     this.error = null;
+    this.mailed = null;
     await this.auth.logOut().catch(() => {});
     this.dispatchEvent(signedOut());
   }
@@ -113,12 +124,21 @@ export class InvitationCard extends LitElement {
   @property({ attribute: false }) user: User | null = null;
   @property({ attribute: false }) busy = false;
   @property({ attribute: false }) error: { text: string; wrongEmail: boolean } | null = null;
+  @property({ attribute: false }) mailed: InvitationMailed['mailed'] | null = null;
   @property({ attribute: false }) hasToken = true;
 
   override render() {
     if (!this.hasToken) {
       return html`<h2>Invitation</h2>
         <p class="alert" role="alert">This invitation link is incomplete. Open the whole link from the email, or ask for a new one.</p>
+        <p><a href="/">Go to Pattern Bot</a></p>`;
+    }
+    if (this.mailed) {
+      return html`<h2 id="invite-title">Check your mail</h2>
+        <p role="status">
+          We sent a link to <strong>${this.mailed.to}</strong>: open it to join ${this.mailed.organization}.
+        </p>
+        <p class="lead">Opening it proves the address is yours. It works for 7 days, signed in as this account.</p>
         <p><a href="/">Go to Pattern Bot</a></p>`;
     }
     return html`
@@ -134,11 +154,13 @@ export class InvitationCard extends LitElement {
     if (!this.user) {
       return html`<p class="lead">
         Its members share one bot: they teach it and chat with it together. Sign up, or sign in, with the email the
-        invitation was sent to, and you join at once.
+        invitation was sent to, and you join at once. A link for an email domain mails you first, to prove the address is
+        yours.
       </p>`;
     }
     return html`<p class="lead">
-      You are signed in as <strong>${this.user.email}</strong>. The invitation works only for the email it was sent to.
+      You are signed in as <strong>${this.user.email}</strong>. The invitation works only for the email it was sent to, or
+      for emails on the domain it names.
     </p>`;
   }
 

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage, theme } from '@journey/ui';
 import type { User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
-import { resetDone, signedIn } from './events';
+import { resetDone, signedIn, signedUp } from './events';
 import { ApiError } from './store';
 
 export type AuthMode = 'sign-in' | 'sign-up' | 'forgot' | 'reset';
@@ -25,7 +25,8 @@ const SUBMIT: Record<AuthMode, string> = {
 /**
  * The way in: sign in, sign up, ask for a reset link, set a new password with one. The server does
  * every check (and says what is wrong, field by field); this form only shows its answers. Fires
- * SIGNED_IN with the user once the server has set the session cookie, RESET_DONE after a reset.
+ * SIGNED_IN with the user once the server has set the session cookie (after SIGNED_UP for a new
+ * account), RESET_DONE after a reset.
  */
 @customElement('journey-auth-page')
 export class AuthPage extends LitElement {
@@ -213,8 +214,11 @@ export class AuthPage extends LitElement {
     switch (this.current) {
       case 'sign-in':
         return this.signedIn(await this.auth.logIn(this.email, this.password));
-      case 'sign-up':
-        return this.signedIn(await this.auth.signUp(this.email, this.password));
+      case 'sign-up': {
+        const user = await this.auth.signUp(this.email, this.password);
+        this.dispatchEvent(signedUp());
+        return this.signedIn(user);
+      }
       case 'forgot':
         this.done = await this.auth.forgotPassword(this.email);
         return;

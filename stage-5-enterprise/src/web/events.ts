@@ -6,6 +6,8 @@ import type { User } from '../shared/api';
  */
 export const SIGNED_IN = 'signed-in';
 export const SIGNED_OUT = 'signed-out';
+/** A new account, just made on the sign-up form (fired before SIGNED_IN): the page opens the getting-started guide. */
+export const SIGNED_UP = 'signed-up';
 /** A new password is set (and every session ended). */
 export const RESET_DONE = 'reset-done';
 /**
@@ -19,6 +21,7 @@ export const OPEN_PLANS = 'open-plans';
 
 const options = { bubbles: true, composed: true };
 export const signedIn = (user: User) => new CustomEvent<User>(SIGNED_IN, { ...options, detail: user });
+export const signedUp = () => new Event(SIGNED_UP, options);
 export const signedOut = () => new Event(SIGNED_OUT, options);
 export const resetDone = () => new Event(RESET_DONE, options);
 export const orgsChanged = (change: OrgsChange = {}) => new CustomEvent<OrgsChange>(ORGS_CHANGED, { ...options, detail: change });
@@ -28,6 +31,7 @@ declare global {
   interface HTMLElementEventMap {
     [SIGNED_IN]: CustomEvent<User>;
     [SIGNED_OUT]: Event;
+    [SIGNED_UP]: Event;
     [RESET_DONE]: Event;
     [ORGS_CHANGED]: CustomEvent<OrgsChange>;
     [OPEN_PLANS]: Event;

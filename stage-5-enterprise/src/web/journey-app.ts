@@ -11,8 +11,8 @@ import type { HttpAuth } from './auth-client';
 import type { HttpOrgs } from './orgs-client';
 import type { HttpBilling } from './billing-client';
 import type { UpgradeDialog } from './upgrade-dialog';
-import { OPEN_PLANS, ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, type OrgsChange } from './events';
-import { API_KEYS_HREF, BILLING_HREF, BRAIN_HREF, ORGANIZATION_HREF, SUPPORT_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
+import { OPEN_PLANS, ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, SIGNED_UP, type OrgsChange } from './events';
+import { API_KEYS_HREF, BILLING_HREF, BRAIN_HREF, GETTING_STARTED_HREF, ORGANIZATION_HREF, SUPPORT_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
 import { planLabel } from './plan-table';
 import { atLeast } from './roles';
 import './account-header';
@@ -28,6 +28,9 @@ import './past-due-banner';
 import './api-keys-page';
 import './support-form';
 import './suspended-notice';
+import './viewer-note';
+import './onboarding-page';
+import './getting-started-card';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -39,7 +42,8 @@ type Notice = { kind: 'error' | 'success'; text: string };
  * a past-due banner when its payment failed, or a notice when the platform suspended it; then the
  * tabs: the active organization's brain (chat, teach form, pattern list), its members, its plan
  * and usage, its API keys (admins and owners) and "Contact support". A refused action (402
- * plan_limit) opens the upgrade dialog.
+ * plan_limit) opens the upgrade dialog. A new account starts in the getting-started guide (admins
+ * and owners have it under "Getting started"; the brain shows it until the first API call).
  * Signed out (or with a reset link): the sign-in page. An invitation link: the accept page.
  * /admin: the platform admin panel.
  */
@@ -254,6 +258,8 @@ export class JourneyApp extends LitElement {
   @state() private notice: Notice | null = null;
   /** The active organization's plan and this month's use; undefined until loaded. */
   @state() private usage: Usage | undefined = undefined;
+  /** Switched, left or deleted, and not read again yet: the organization shown may be gone. */
+  @state() private orgsStale = false;
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('journey-upgrade-dialog') private upgradeDialog?: UpgradeDialog;
@@ -261,6 +267,8 @@ export class JourneyApp extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.addEventListener(PATTERNS_CHANGED, () => void this.refresh());
+    // Before SIGNED_IN: a new account opens on the getting-started guide (an invitation's accept page keeps its own flow).
+    this.addEventListener(SIGNED_UP, () => this.route.page !== 'invite' && replaceRoute(GETTING_STARTED_HREF));
     this.addEventListener(SIGNED_IN, (event) => this.signedIn(event.detail));
     this.addEventListener(SIGNED_OUT, () => this.signedOut());
     this.addEventListener(RESET_DONE, () => this.resetDone());
@@ -367,7 +375,9 @@ export class JourneyApp extends LitElement {
     this.patterns = [];
     this.nextCursor = null;
     this.usage = undefined;
+    this.orgsStale = true;
     await this.refresh();
+    this.orgsStale = false;
   }
 
   private get activeOrg(): Org | undefined {
@@ -440,9 +450,11 @@ export class JourneyApp extends LitElement {
           ? 'billing'
           : route.page === 'api-keys' && atLeast(org.role, 'admin')
             ? 'api-keys'
-            : route.page === 'support'
-              ? 'support'
-              : 'brain';
+            : route.page === 'getting-started' && atLeast(org.role, 'admin')
+              ? 'getting-started'
+              : route.page === 'support'
+                ? 'support'
+                : 'brain';
     const current = (name: string) => (tab === name ? 'page' : 'false');
     return html`
       <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
@@ -454,6 +466,7 @@ export class JourneyApp extends LitElement {
         <a href=${BILLING_HREF} aria-current=${current('billing')}>Plan and usage</a>
         ${atLeast(org.role, 'admin') ? html`<a href=${API_KEYS_HREF} aria-current=${current('api-keys')}>API keys</a>` : nothing}
         <a href=${SUPPORT_HREF} aria-current=${current('support')}>Support</a>
+        ${atLeast(org.role, 'admin') ? html`<a href=${GETTING_STARTED_HREF} aria-current=${current('getting-started')}>Getting started</a>` : nothing}
       </nav>
       ${keyed(org.id, this.tabContent(route, org))}
       <journey-upgrade-dialog .org=${org} .usage=${this.usage} .billing=${this.billing}></journey-upgrade-dialog>
@@ -472,6 +485,8 @@ export class JourneyApp extends LitElement {
       case 'api-keys':
         // API keys are for admins and owners: members get no tab (and the server answers them 403).
         return atLeast(org.role, 'admin') ? html`<journey-api-keys-page .org=${org}></journey-api-keys-page>` : this.brain(org);
+      case 'getting-started':
+        return atLeast(org.role, 'admin') ? html`<journey-onboarding .org=${org}></journey-onboarding>` : this.brain(org);
       case 'support':
         return html`<journey-support-form .org=${org} .user=${this.user}></journey-support-form>`;
       default:
@@ -479,9 +494,11 @@ export class JourneyApp extends LitElement {
     }
   }
 
-  /** The active organization's one brain. */
+  /** The active organization's one brain; above it, for admins and owners, the guide until the first API call. Viewers chat and read: no teach form, no edit or delete buttons. */
   private brain(org: Org) {
+    const teaches = atLeast(org.role, 'member');
     return html`
+      ${atLeast(org.role, 'admin') && !this.orgsStale ? html`<journey-getting-started .org=${org}></journey-getting-started>` : nothing}
       <main>
         <journey-chat-panel
           .store=${this.store}
@@ -489,11 +506,14 @@ export class JourneyApp extends LitElement {
           .suggestions=${this.patterns.length ? SUGGESTIONS : []}
         ></journey-chat-panel>
         <div class="side">
-          <journey-teach-form .store=${this.store}></journey-teach-form>
+          ${teaches
+            ? html`<journey-teach-form .store=${this.store}></journey-teach-form>`
+            : html`<journey-viewer-note .org=${org}></journey-viewer-note>`}
           <journey-pattern-list
             .store=${this.store}
             .patterns=${this.patterns}
             ?hasMore=${this.nextCursor !== null}
+            ?readonly=${!teaches}
             @load-more=${this.loadMore}
           ></journey-pattern-list>
         </div>
@@ -503,15 +523,19 @@ export class JourneyApp extends LitElement {
   }
 
   private signedInActions(user: User) {
+    // Viewers may export (it is reading) but not import.
+    const imports = !this.activeOrg || atLeast(this.activeOrg.role, 'member');
     return html`<div class="account">
         <div class="actions">
           <button class="secondary" @click=${this.exportPatterns}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11 M7 10l5 5 5-5 M5 20h14" /></svg>Export
           </button>
-          <button class="secondary" @click=${() => this.fileInput.click()}>
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 15V4 M7 9l5-5 5 5 M5 20h14" /></svg>Import…
-          </button>
-          <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />
+          ${imports
+            ? html`<button class="secondary" @click=${() => this.fileInput.click()}>
+                  <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 15V4 M7 9l5-5 5 5 M5 20h14" /></svg>Import…
+                </button>
+                <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />`
+            : nothing}
         </div>
         <journey-account-header .user=${user} .auth=${this.auth}></journey-account-header>
       </div>`;

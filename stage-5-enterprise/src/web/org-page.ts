@@ -1,17 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
-import type { Org, User } from '../shared/api';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Org, OwnershipTransfer, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
-import { atLeast } from './roles';
+import { article, atLeast } from './roles';
 import type { InvitationsList } from './invitations-list';
+import type { OwnershipOffer } from './ownership-offer';
 import './members-list';
 import './invite-form';
 import './invitations-list';
 import './delete-org';
+import './ownership-offer';
 
 /**
- * The active organization's page: its members for everyone; inviting for admins and owners;
- * deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
+ * The active organization's page: its members for everyone; a pending ownership offer for the
+ * member it is offered to (and the owners); inviting for admins and owners; deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
  */
 @customElement('journey-org-page')
 export class OrgPage extends LitElement {
@@ -57,17 +59,30 @@ export class OrgPage extends LitElement {
   @property({ attribute: false }) client!: HttpOrgs;
 
   @query('journey-invitations') private invitations?: InvitationsList;
+  @query('journey-ownership-offer') private offer?: OwnershipOffer;
+  /** The pending ownership offer, as the offer card last read it. */
+  @state() private transfer: OwnershipTransfer | null = null;
 
   override render() {
     const admin = atLeast(this.org.role, 'admin');
     return html`
       <div class="title">
         <h2>${this.org.name}</h2>
-        <p>You are ${this.org.role === 'member' ? 'a' : 'an'} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
-        ${admin ? nothing : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
+        <p>You are ${article(this.org.role)} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
+        ${this.org.role === 'viewer'
+          ? html`<p>As a viewer you chat and read the patterns. An admin or an owner can make you a member, to teach.</p>`
+          : admin
+            ? nothing
+            : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
-      <div class="columns ${admin ? '' : 'single'}">
-        <journey-members .org=${this.org} .user=${this.user} .client=${this.client}></journey-members>
+      <journey-ownership-offer
+        .org=${this.org}
+        .user=${this.user}
+        .client=${this.client}
+        @transfer-loaded=${(e: CustomEvent<OwnershipTransfer | null>) => (this.transfer = e.detail)}
+      ></journey-ownership-offer>
+      <div class="columns ${admin ? '' : 'single'}" @ownership-offered=${() => void this.offer?.load()}>
+        <journey-members .org=${this.org} .user=${this.user} .client=${this.client} .transferPending=${this.transfer !== null}></journey-members>
         ${admin
           ? html`<div class="side" @invited=${() => void this.invitations?.load()}>
               <journey-invite-form .org=${this.org} .client=${this.client}></journey-invite-form>

@@ -8,6 +8,7 @@
  * - `/#billing=success`: back from a paid Stripe Checkout;
  * - `/#billing-demo[=plan]`: demo billing, where checkout leads when the server has no Stripe key;
  * - `/#api-keys`, `/#support`: its API keys (admins and owners), and "Contact support";
+ * - `/#getting-started`: the guide from signup to a program's first call (admins and owners);
  * - `/admin` (and `/admin#…`, its sections): the platform admin panel;
  * - anything else: the chat and the patterns.
  */
@@ -19,6 +20,7 @@ export type Route =
   | { page: 'billing-demo'; plan: string }
   | { page: 'api-keys' }
   | { page: 'support' }
+  | { page: 'getting-started' }
   | { page: 'admin' }
   | { page: 'brain' };
 
@@ -30,7 +32,7 @@ export function currentRoute(): Route {
   const reset = params.get('reset');
   if (reset) return { page: 'reset', token: reset };
   if (hash === 'organization') return { page: 'organization' };
-  if (hash === 'api-keys' || hash === 'support') return { page: hash };
+  if (hash === 'api-keys' || hash === 'support' || hash === 'getting-started') return { page: hash };
   if (params.has('billing')) return { page: 'billing', paid: params.get('billing') === 'success' };
   if (params.has('billing-demo')) return { page: 'billing-demo', plan: params.get('billing-demo') ?? '' };
   return { page: 'brain' };
@@ -42,6 +44,7 @@ export const ORGANIZATION_HREF = '/#organization';
 export const BILLING_HREF = '/#billing';
 export const API_KEYS_HREF = '/#api-keys';
 export const SUPPORT_HREF = '/#support';
+export const GETTING_STARTED_HREF = '/#getting-started';
 
 /** Leaves a link's page (its token used or abandoned) for the chat, without a reload or a history entry. */
 export function goHome(): void {

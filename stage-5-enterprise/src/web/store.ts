@@ -119,13 +119,15 @@ export class HttpPatternStore implements PatternStore {
 
 /**
  * One request to the API. `body` is sent as JSON; a string is taken to be JSON already. The
- * session cookie goes along by itself: the page and the API share an origin.
+ * session cookie goes along by itself: the page and the API share an origin. `signal` aborts it
+ * (a long poll the page no longer needs).
  */
-export async function request<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(base: string, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
       method,
+      signal,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });

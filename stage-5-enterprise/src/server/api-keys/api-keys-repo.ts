@@ -54,6 +54,22 @@ export const apiKeysRepo = {
     return row && { keyId: row.keyId, orgId: row.orgId, creator: row.creatorId && row.email ? { id: row.creatorId, email: row.email } : null };
   },
 
+  /**
+   * When this key (revoked or not) was last used, null if never; undefined when the organization has
+   * no such key. Read from the row, not from any process's memory: every instance sees the same.
+   */
+  lastUse: async (tx: Queryable, orgId: string, id: string): Promise<{ usedAt: string | null } | undefined> => {
+    if (!isUuid(id)) return undefined;
+    const [row] = await tx.query<{ usedAt: Date | null }>('SELECT last_used_at AS "usedAt" FROM api_keys WHERE org_id = $1 AND id = $2', [orgId, id]);
+    return row && { usedAt: isoOrNull(row.usedAt) };
+  },
+
+  /** When any of the organization's keys, revoked ones too, was last used; null if none ever was. */
+  orgLastUse: async (tx: Queryable, orgId: string): Promise<{ usedAt: string | null }> => {
+    const [row] = await tx.query<{ usedAt: Date | null }>('SELECT max(last_used_at) AS "usedAt" FROM api_keys WHERE org_id = $1', [orgId]);
+    return { usedAt: isoOrNull(row?.usedAt ?? null) };
+  },
+
   /** Writes "last used" unless it was written in the minute before `now` (by this or another process). */
   touch: async (tx: Queryable, orgId: string, id: string, now: Date): Promise<void> =>
     void (await tx.query(

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../app-error';
 import type { ApiKeys } from '../api-keys/api-keys-service';
 import { invalidKey } from '../api-keys/api-keys-service';
@@ -18,6 +18,9 @@ declare global {
 /** The brain: the only routes a key may call (DESIGN.md). */
 const BRAIN = /^\/(patterns|chat|import)(\/|$)/;
 
+const KEY = /^Bearer (jrny_sk_\S*)$/;
+const keyOf = (req: Request): string | undefined => req.get('authorization')?.match(KEY)?.[1];
+
 /**
  * `Authorization: Bearer jrny_sk_…`: a program acting for the key's organization, with member
  * rights, as the key's creator (who must still belong to it: a key stops working when its maker
@@ -25,13 +28,15 @@ const BRAIN = /^\/(patterns|chat|import)(\/|$)/;
  * 403, as they are for people with a session. Every call is counted as `api_call` usage.
  */
 export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  const authenticate = keyAuth(apiKeys, organizations, limits);
-  return (req, res, next) => {
-    if (!KEY.test(req.get('authorization') ?? '')) return next();
+  const actAs = keyHolder(apiKeys, organizations, limits);
+  return async (req, _res, next) => {
+    const key = keyOf(req);
+    if (!key) return next();
     if (!BRAIN.test(req.path)) {
       return next(new AppError('forbidden', 'API keys reach /api/v1, /api/patterns, /api/chat and /api/import only; sign in for the rest.'));
     }
-    return authenticate(req, res, next);
+    await actAs(req, key);
+    next();
   };
 }
 
@@ -40,26 +45,27 @@ export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limit
  * JWT is refused with a 401 that says what to send instead.
  */
 export function requireApiKey(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  const authenticate = keyAuth(apiKeys, organizations, limits);
-  return (req, res, next) => {
-    if (KEY.test(req.get('authorization') ?? '')) return authenticate(req, res, next);
-    next(new AppError('api_key_required', '/api/v1 takes an organization API key: send Authorization: Bearer jrny_sk_… (create a key under API keys). A session cookie or sign-in token is not accepted here.'));
+  const actAs = keyHolder(apiKeys, organizations, limits);
+  return async (req, _res, next) => {
+    const key = keyOf(req);
+    if (!key) {
+      return next(new AppError('api_key_required', '/api/v1 takes an organization API key: send Authorization: Bearer jrny_sk_… (create a key under API keys). A session cookie or sign-in token is not accepted here.'));
+    }
+    await actAs(req, key);
+    next();
   };
 }
 
-const KEY = /^Bearer (jrny_sk_\S*)$/;
-
 /** Sets req.apiKey, req.user (the key's creator) and req.org (with member rights) from the key, or refuses it (401). */
-function keyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  return async (req, _res, next) => {
-    const key = req.get('authorization')!.match(KEY)![1]!;
+function keyHolder(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits) {
+  return async (req: Request, key: string): Promise<void> => {
     const holder = await apiKeys.authenticate(key);
     const org = holder.creator && (await organizations.find(holder.orgId, holder.creator.id));
     if (!holder.creator || !org) throw invalidKey();
     await limits.countApiCall(holder.orgId, holder.keyId);
     req.apiKey = holder;
     req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };
-    req.org = { ...org, role: 'member' };
-    next();
+    // Member rights, and never more than its maker has now: a maker demoted to viewer makes a read-only key.
+    req.org = { ...org, role: org.role === 'viewer' ? 'viewer' : 'member' };
   };
 }

@@ -9,13 +9,18 @@ export type StoredRequest = { fingerprint: string; status: number | null; body: 
  */
 export const idempotencyRepo = {
   /**
-   * Takes the key for a new request, or returns what the key already holds. Rows past 24 hours
-   * are deleted first: they are forgotten, and the key is free again. Two requests with one key
-   * at once: PostgreSQL's primary key makes the second INSERT wait for the first to commit, then
-   * find its row.
+   * Takes the key for a new request, or returns what the key already holds. Deleted first, so
+   * their keys are free again: rows past 24 hours, and requests unanswered after a minute (a
+   * request takes milliseconds; one that long was ended by a crash or a restart). Two requests
+   * with one key at once: the primary key makes the second INSERT wait for the first to commit,
+   * then find its row.
    */
   async claim(tx: Queryable, orgId: string, key: string, fingerprint: string): Promise<'claimed' | StoredRequest | undefined> {
-    await tx.query(`DELETE FROM idempotency_keys WHERE org_id = $1 AND created_at < now() - interval '24 hours'`, [orgId]);
+    await tx.query(
+      `DELETE FROM idempotency_keys
+        WHERE org_id = $1 AND (created_at < now() - interval '24 hours' OR (status IS NULL AND created_at < now() - interval '1 minute'))`,
+      [orgId],
+    );
     const inserted = await tx.query(
       `INSERT INTO idempotency_keys (org_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT (org_id, key) DO NOTHING RETURNING key`,
       [orgId, key, fingerprint],

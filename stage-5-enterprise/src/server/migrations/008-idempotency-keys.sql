@@ -4,7 +4,8 @@
 -- One row per organization and key. `fingerprint` is the SHA-256 of the method, path and body:
 -- the same key with another request is refused (422). `status` and `body` stay null while the
 -- first request runs (a retry meanwhile gets 409), then hold its answer, replayed for 24 hours.
--- Rows older than that are ignored and deleted by the next request of the organization.
+-- Rows older than that are ignored and deleted by the organization's next request with a key (as
+-- is a first request unanswered after a minute: the server stopped while running it).
 CREATE TABLE idempotency_keys (
   org_id      uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   key         text NOT NULL CHECK (length(key) BETWEEN 1 AND 255),

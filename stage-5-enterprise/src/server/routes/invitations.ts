@@ -4,7 +4,7 @@ import { setActiveOrgCookie } from '../auth/active-org';
 import { signedInUser } from '../auth/require-user';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { AcceptInvitationSchema, InviteSchema } from '../../shared/api';
+import { AcceptInvitationSchema, DomainInviteSchema, InviteSchema } from '../../shared/api';
 
 export function invitationRoutes(invitations: Invitations, production: boolean): Router {
   const router = Router();
@@ -18,17 +18,30 @@ export function invitationRoutes(invitations: Invitations, production: boolean):
     res.status(201).json(await invitations.invite(signedInUser(req), req.params.orgId, email, role));
   });
 
+  // A link for everyone on an email domain (nothing mailed: the admin shares it).
+  router.post('/orgs/:orgId/domain-invitations', jsonBody, async (req, res) => {
+    const { domain, role } = validate(DomainInviteSchema, req.body);
+    res.status(201).json(await invitations.inviteDomain(signedInUser(req).id, req.params.orgId, domain, role));
+  });
+
+  // A new link, mailed again; the old one stops working.
+  router.post('/orgs/:orgId/invitations/:id/resend', async (req, res) => {
+    res.json(await invitations.resend(signedInUser(req), req.params.orgId, req.params.id));
+  });
+
   router.delete('/orgs/:orgId/invitations/:id', async (req, res) => {
     await invitations.revoke(signedInUser(req).id, req.params.orgId, req.params.id);
     res.status(204).end();
   });
 
-  // Joining makes the new organization the active one: the next page shows its brain.
+  // Joining makes the new organization the active one: the next page shows its brain. A domain
+  // link joins nobody yet (202): it mailed an invitation to the caller's own address.
   router.post('/invitations/accept', jsonBody, async (req, res) => {
     const { token } = validate(AcceptInvitationSchema, req.body);
-    const org = await invitations.accept(signedInUser(req), token);
-    setActiveOrgCookie(res, org.id, production);
-    res.json({ org });
+    const answer = await invitations.accept(signedInUser(req), token);
+    if ('mailed' in answer) return void res.status(202).json(answer);
+    setActiveOrgCookie(res, answer.id, production);
+    res.json({ org: answer });
   });
 
   return router;
