@@ -7,6 +7,7 @@ import type { PatternsService } from './patterns-service';
 import type { Accounts } from './auth/accounts';
 import type { Organizations } from './organizations-service';
 import type { Invitations } from './invitations-service';
+import type { OwnershipTransfers } from './ownership-transfers-service';
 import type { Billing } from './billing/billing-service';
 import type { PlanLimits } from './plan-limits';
 import type { Db } from './db';
@@ -32,6 +33,7 @@ import { apiKeyRoutes } from './routes/api-keys';
 import { adminRoutes } from './routes/admin';
 import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
+import { ownershipTransferRoutes } from './routes/ownership-transfer';
 import { devOutboxRoutes } from './routes/dev-outbox';
 
 export interface AppDeps {
@@ -40,6 +42,7 @@ export interface AppDeps {
   accounts: Accounts;
   organizations: Organizations;
   invitations: Invitations;
+  ownershipTransfers: OwnershipTransfers;
   billing: Billing;
   limits: PlanLimits;
   apiKeys: ApiKeys;
@@ -59,7 +62,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, ownershipTransfers, billing, limits, apiKeys, admin, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -90,7 +93,7 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // Programs with an organization API key reach the brain below, and nothing else (403).
   app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
-  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));

@@ -9,9 +9,17 @@ import { organizationsRepo } from './organizations-repo';
 import { requireRole, requireRoleToManage } from './roles';
 
 export const INVITATION_DAYS = 7;
+/** A resend mails the invitee again: at most once a minute per invitation, so no inbox is flooded. */
+export const RESEND_EVERY_SECONDS = 60;
+
+const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000);
+const newToken = () => randomBytes(32).toString('base64url');
 
 /** Like a reset token: 256 random bits, so a fast hash is enough; only the hash is stored. */
 export const hashInvitationToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** "ada@acme.com" → "acme.com" (emails are lowercased on the way in). */
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 
 const unknownInvitation = () => new AppError('not_found', 'This invitation link is not valid. Ask for a new one.');
 
@@ -28,10 +36,25 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
     return org;
   }
 
+  const linkFor = (token: string) => `${options.appUrl}/invite#${token}`;
+
+  /** The invitation mail, sent after the commit: it never announces an invitation that was rolled back. */
+  const mail = (inviter: string, org: Org, email: string, role: Role, link: string) =>
+    options.mailer.send({
+      to: email,
+      subject: `Join ${org.name} on LLM Journey`,
+      text: [
+        `${inviter} invites you to ${org.name} as ${role}.`,
+        `Open this link within ${INVITATION_DAYS} days, and sign in or sign up with this email (${email}):`,
+        '',
+        link,
+      ].join('\n'),
+    });
+
   return {
     async invite(actor: { id: string; email: string }, orgId: string, email: string, role: Role): Promise<InvitationCreated> {
-      const token = randomBytes(32).toString('base64url');
-      const link = `${options.appUrl}/invite#${token}`;
+      const token = newToken();
+      const link = linkFor(token);
       const { org, invitation } = await db.forOrg(orgId, async (tx) => {
         const org = await adminOf(tx, orgId, actor.id);
         requireRoleToManage(org.role, role, `invite an ${role}`);
@@ -39,21 +62,49 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
         if (members.some((member) => member.email === email)) {
           throw new AppError('already_member', `${email} is already a member of ${org.name}.`);
         }
-        const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000);
-        const invitation = await repo.insert(tx, orgId, { email, role, tokenHash: hashInvitationToken(token), expiresAt, invitedBy: actor.id });
+        const invitation = await repo.insert(tx, orgId, { email, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actor.id });
         return { org, invitation };
       });
-      // After the commit: a mail never announces an invitation that was rolled back.
-      await options.mailer.send({
-        to: email,
-        subject: `Join ${org.name} on LLM Journey`,
-        text: [
-          `${actor.email} invites you to ${org.name} as ${role}.`,
-          `Open this link within ${INVITATION_DAYS} days, and sign in or sign up with this email (${email}):`,
-          '',
-          link,
-        ].join('\n'),
+      await mail(actor.email, org, email, role, link);
+      return { invitation, link };
+    },
+
+    /**
+     * A link for everyone signed in with an email on `domain` (admins and owners; never for owners):
+     * nothing is mailed, the admin shares it. It works for each of them until it expires or is revoked.
+     */
+    async inviteDomain(actorId: string, orgId: string, domain: string, role: Role): Promise<InvitationCreated> {
+      const token = newToken();
+      const invitation = await db.forOrg(orgId, async (tx) => {
+        const org = await adminOf(tx, orgId, actorId);
+        requireRoleToManage(org.role, role, `invite an ${role}`);
+        return repo.insert(tx, orgId, { domain, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actorId });
       });
+      return { invitation, link: linkFor(token) };
+    },
+
+    /**
+     * Mails a pending email invitation again with a new link: the old link stops working, the 7 days
+     * start again. Once a minute per invitation at most (429 with the seconds to wait).
+     */
+    async resend(actor: { id: string; email: string }, orgId: string, id: string): Promise<InvitationCreated> {
+      const token = newToken();
+      const link = linkFor(token);
+      const { org, invitation } = await db.forOrg(orgId, async (tx) => {
+        const org = await adminOf(tx, orgId, actor.id);
+        const pending = await repo.lockPendingEmail(tx, orgId, id);
+        if (!pending) throw new AppError('not_found', 'No pending email invitation with this id.');
+        requireRoleToManage(org.role, pending.role, `resend an invitation as ${pending.role}`);
+        const wait = Math.ceil(RESEND_EVERY_SECONDS - (Date.now() - pending.sentAt.getTime()) / 1000);
+        if (wait > 0) {
+          throw new AppError('too_many_attempts', `This invitation was sent moments ago. You can send it again in ${wait} seconds.`, {
+            retryAfterSeconds: wait,
+          });
+        }
+        await repo.renew(tx, orgId, id, hashInvitationToken(token), expiry());
+        return { org, invitation: (await repo.find(tx, orgId, id))! };
+      });
+      await mail(actor.email, org, invitation.email!, invitation.role, link);
       return { invitation, link };
     },
 
@@ -70,14 +121,18 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       }),
 
     /**
-     * Joins the invitation's organization with its role. Only the invited email may; once; before
-     * it expires; not twice into the same organization. Two racing accepts: one UPDATE wins.
+     * Joins the invitation's organization with its role. An email invitation: only the invited
+     * email may, once (two racing accepts: one UPDATE wins). A domain invitation: any email on that
+     * domain, each once. Both: before it expires, and not twice into the same organization.
      */
     async accept(user: { id: string; email: string }, token: string): Promise<Org> {
       const tokenHash = hashInvitationToken(token);
       const pending = await db.forInvitation(tokenHash, (tx) => repo.byTokenHash(tx, tokenHash));
       if (!pending) throw unknownInvitation();
-      if (pending.email !== user.email) {
+      if (pending.domain !== null && domainOf(user.email) !== pending.domain) {
+        throw new AppError('invitation_wrong_domain', `This invitation is for emails on ${pending.domain}. Sign in with such an email to accept it.`);
+      }
+      if (pending.email !== null && pending.email !== user.email) {
         throw new AppError('invitation_wrong_email', `This invitation is for ${pending.email}. Sign in with that email to accept it.`);
       }
       if (pending.accepted) throw new AppError('invitation_used', 'This invitation has been accepted already.');
@@ -86,8 +141,10 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
         if (await organizationsRepo.asSeenBy(tx, pending.orgId, user.id)) {
           throw new AppError('already_member', 'You are already a member of this organization.');
         }
-        if (!(await repo.markAccepted(tx, pending.orgId, pending.id))) {
-          throw new AppError('invitation_used', 'This invitation has been accepted already.');
+        const usable =
+          pending.domain === null ? await repo.markAccepted(tx, pending.orgId, pending.id) : await repo.stillOpen(tx, pending.orgId, pending.id);
+        if (!usable) {
+          throw new AppError('invitation_used', 'This invitation has been accepted or revoked meanwhile.');
         }
         await organizationsRepo.addMember(tx, pending.orgId, user.id, pending.role);
         return (await organizationsRepo.asSeenBy(tx, pending.orgId, user.id))!;

@@ -12,6 +12,7 @@ import { createApiKeys } from './api-keys/api-keys-service';
 import { createAdmin } from './admin/admin-service';
 import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
+import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
@@ -55,6 +56,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const outbox = new FileOutbox(join(config.dataDir, 'outbox'));
   if (config.production) logger.warn(`mails are written to ${outbox.dir}, not sent: plug a real mailer into createAccounts`);
   const invitations = createInvitations(db, { mailer: outbox, appUrl: config.appUrl });
+  const ownershipTransfers = createOwnershipTransfers(db);
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
   const accounts = createAccounts(db, {
@@ -64,7 +66,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, ownershipTransfers, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
@@ -76,6 +78,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     accounts,
     organizations,
     invitations,
+    ownershipTransfers,
     billing,
     limits,
     apiKeys,

@@ -84,12 +84,27 @@ const token = z
 export const ResetPasswordSchema = z.object({ token, password }, bodyError);
 
 // Stage 4: organizations, members, invitations.
-export const RoleSchema = z.enum(['owner', 'admin', 'member'], { error: 'Role must be owner, admin or member.' });
+export const RoleSchema = z.enum(['owner', 'admin', 'member', 'viewer'], { error: 'Role must be owner, admin, member or viewer.' });
 export type Role = z.infer<typeof RoleSchema>;
 export const CreateOrgSchema = z.object({ name: text('Name', 100) }, bodyError);
 export const ChangeRoleSchema = z.object({ role: RoleSchema }, bodyError);
 export const InviteSchema = z.object({ email, role: RoleSchema.default('member') }, bodyError);
 export const AcceptInvitationSchema = z.object({ token }, bodyError);
+
+// Stage 5: teams.
+/** "acme.com": lowercased; letters, digits and hyphens in dot-separated labels; no "@", no scheme. */
+const domain = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Domain is required.' : 'Domain must be text.') })
+  .trim()
+  .toLowerCase()
+  .max(253, 'Domain must be at most 253 characters.')
+  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'Domain must be a domain name, like acme.com (without @).');
+/** A link for everyone on a domain never makes owners: ownership is offered to one person (OwnershipOfferSchema). */
+export const DomainInviteSchema = z.object(
+  { domain, role: z.enum(['admin', 'member', 'viewer'], { error: 'Role must be admin, member or viewer.' }).default('member') },
+  bodyError,
+);
+export const OwnershipOfferSchema = z.object({ userId: z.string({ error: 'userId is required.' }).min(1, 'userId is required.').max(100, 'userId is too long.') }, bodyError);
 /** Deleting an organization: its name or slug, typed again. */
 export const DeleteOrgSchema = z.object({ confirm: text('Confirmation', 100) }, bodyError);
 
@@ -198,12 +213,14 @@ export const MemberAnswerSchema = z.strictObject({ member: MemberSchema });
 
 export const InvitationSchema = z.strictObject({
   id: z.string(),
-  email: z.string(),
+  email: z.string().nullable(), // null for a domain invitation
+  domain: z.string().nullable(), // "acme.com": anyone signed in with an email on it may join (until it expires or is revoked)
   role: RoleSchema,
   expiresAt: z.iso.datetime(),
   acceptedAt: z.iso.datetime().nullable(),
   invitedBy: z.string().nullable(), // the inviter's email
   createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime(), // last mailed (a resend moves it)
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
 
@@ -237,6 +254,17 @@ export const InvitationListSchema = z.strictObject({ invitations: z.array(Invita
 export const InvitationCreatedSchema = z.strictObject({ invitation: InvitationSchema, link: z.string() });
 export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
 
+/** An owner's pending offer of ownership to one member; roles change only when they accept. */
+export const OwnershipTransferSchema = z.strictObject({
+  from: z.strictObject({ userId: z.string(), email: z.string() }),
+  to: z.strictObject({ userId: z.string(), email: z.string() }),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type OwnershipTransfer = z.infer<typeof OwnershipTransferSchema>;
+/** null: no pending offer (none made, or it was accepted, declined, cancelled, or expired). */
+export const OwnershipTransferAnswerSchema = z.strictObject({ transfer: OwnershipTransferSchema.nullable() });
+
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────────
 
 /** Every code a client may see in `error.code`: the one catalogue (src/server/errors.ts gives each its status). */
@@ -259,11 +287,14 @@ export const ErrorCodeSchema = z.enum([
   'forbidden', // a member of the organization, but their role may not do this (or an API key off the brain's routes)
   'suspended', // the platform suspended this organization: no chat until it is lifted
   'invitation_wrong_email', // the invitation was sent to another email than the signed-in one
+  'invitation_wrong_domain', // a domain invitation, and the signed-in email is not on that domain
   'not_found',
   'invitation_expired',
   'invitation_used', // accepted already (or revoked)
   'already_member',
   'last_owner', // the last owner cannot be removed, demoted or leave
+  'transfer_pending', // the organization already has a pending ownership offer: cancel it first
+  'transfer_expired', // the ownership offer is past its expiry: the owner may offer again
   'no_organization', // the user belongs to no organization: create one or accept an invitation
   'no_subscription', // the billing portal, for an organization that never paid
   'payload_too_large',

@@ -4,14 +4,15 @@ import { errorMessage, theme } from '@journey/ui';
 import type { Org, Role } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
 import { ApiError } from './store';
-import { grantable, ROLE_HINT } from './roles';
+import { grantable, ROLE_HINT, withArticle } from './roles';
 import { panelStyles } from './panel-styles';
 
 
 /**
- * "Invite people" (admins and owners): the server mails the link (to the outbox, in development)
- * and answers it once, so the inviter can also copy it and send it their own way. Fires `invited`
- * after each, so the page lists it.
+ * "Invite people" (admins and owners), by email or by email domain. By email: the server mails the
+ * link (to the outbox, in development) and answers it once, so the inviter can also copy it and
+ * send it their own way. By domain: a link for everyone signed in with an email on that domain,
+ * mailed to nobody (the inviter shares it). Fires `invited` after each, so the page lists it.
  */
 @customElement('journey-invite-form')
 export class InviteForm extends LitElement {
@@ -36,6 +37,27 @@ export class InviteForm extends LitElement {
       }
       .fields .meta {
         grid-column: 1 / -1;
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 1rem;
+        font-size: 0.9rem;
+      }
+      legend {
+        float: left;
+        margin-right: 0.25rem;
+        color: var(--_muted);
+      }
+      fieldset label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        margin: 0;
+        font-weight: 500;
       }
       .sent {
         display: grid;
@@ -64,55 +86,108 @@ export class InviteForm extends LitElement {
   @property({ attribute: false }) org!: Org;
   @property({ attribute: false }) client!: HttpOrgs;
 
+  /** Invite one email, or everyone on an email domain. */
+  @state() private mode: 'email' | 'domain' = 'email';
   @state() private email = '';
+  @state() private domain = '';
   @state() private inviteRole: Role = 'member';
   @state() private busy = false;
   @state() private error = '';
   @state() private fieldErrors: Record<string, string> = {};
   /** The last invitation made: to whom, and its link (shown once). */
-  @state() private sent: { email: string; role: Role; link: string } | null = null;
+  @state() private sent: Sent | null = null;
   @state() private copied = '';
 
   override render() {
     return html`
       <header><h2 id="invite-title">Invite people</h2></header>
       <form novalidate @submit=${this.submit} aria-labelledby="invite-title">
-        <p class="lead">They get an email with a link; they sign in or sign up with that email to join ${this.org.name}.</p>
+        <p class="lead">
+          ${this.mode === 'email'
+            ? `They get an email with a link; they sign in or sign up with that email to join ${this.org.name}.`
+            : `One link for your whole team: whoever signs in with an email on that domain joins ${this.org.name}.`}
+        </p>
         ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+        <fieldset>
+          <legend>Invite</legend>
+          <label><input type="radio" name="mode" .checked=${this.mode === 'email'} @change=${() => this.switchMode('email')} />one email</label>
+          <label><input type="radio" name="mode" .checked=${this.mode === 'domain'} @change=${() => this.switchMode('domain')} />everyone on a domain</label>
+        </fieldset>
         <div class="fields">
-          <div>
-            <label for="invite-email">Email</label>
-            <input
-              id="invite-email"
-              type="email"
-              autocomplete="off"
-              placeholder="colleague@example.com"
-              .value=${this.email}
-              @input=${(e: Event) => ((this.email = (e.target as HTMLInputElement).value), (this.fieldErrors = {}))}
-              aria-invalid=${this.fieldErrors.email ? 'true' : 'false'}
-              aria-describedby=${this.fieldErrors.email ? 'invite-email-error' : nothing}
-            />
-            ${this.fieldErrors.email ? html`<p class="field-error" id="invite-email-error">${this.fieldErrors.email}</p>` : nothing}
-          </div>
+          ${this.mode === 'email' ? this.emailField() : this.domainField()}
           <div>
             <label for="invite-role">Role</label>
             <select id="invite-role" @change=${(e: Event) => (this.inviteRole = (e.target as HTMLSelectElement).value as Role)}>
-              ${grantable(this.org.role).map(
+              ${this.roles().map(
                 (role) => html`<option value=${role} .selected=${role === this.inviteRole}>${role}</option>`,
               )}
             </select>
           </div>
-          <p class="meta">${article(this.inviteRole)} ${this.inviteRole} ${ROLE_HINT[this.inviteRole]}.</p>
+          <p class="meta">${capitalized(withArticle(this.inviteRole))} ${ROLE_HINT[this.inviteRole]}.</p>
         </div>
-        <div><button type="submit" ?disabled=${this.busy}>${this.busy ? 'Sending…' : 'Send invitation'}</button></div>
+        <div>
+          <button type="submit" ?disabled=${this.busy}>
+            ${this.busy ? 'One moment…' : this.mode === 'email' ? 'Send invitation' : 'Create domain link'}
+          </button>
+        </div>
       </form>
       ${this.sent ? this.sentBox(this.sent) : nothing}
     `;
   }
 
-  private sentBox(sent: { email: string; role: Role; link: string }) {
+  private emailField() {
+    return html`<div>
+      <label for="invite-email">Email</label>
+      <input
+        id="invite-email"
+        type="email"
+        autocomplete="off"
+        placeholder="colleague@example.com"
+        .value=${this.email}
+        @input=${(e: Event) => ((this.email = (e.target as HTMLInputElement).value), (this.fieldErrors = {}))}
+        aria-invalid=${this.fieldErrors.email ? 'true' : 'false'}
+        aria-describedby=${this.fieldErrors.email ? 'invite-email-error' : nothing}
+      />
+      ${this.fieldErrors.email ? html`<p class="field-error" id="invite-email-error">${this.fieldErrors.email}</p>` : nothing}
+    </div>`;
+  }
+
+  private domainField() {
+    return html`<div>
+      <label for="invite-domain">Email domain</label>
+      <input
+        id="invite-domain"
+        autocomplete="off"
+        placeholder="acme.com"
+        .value=${this.domain}
+        @input=${(e: Event) => ((this.domain = (e.target as HTMLInputElement).value), (this.fieldErrors = {}))}
+        aria-invalid=${this.fieldErrors.domain ? 'true' : 'false'}
+        aria-describedby=${this.fieldErrors.domain ? 'invite-domain-error' : nothing}
+      />
+      ${this.fieldErrors.domain ? html`<p class="field-error" id="invite-domain-error">${this.fieldErrors.domain}</p>` : nothing}
+    </div>`;
+  }
+
+  /** A domain link never makes owners (the server refuses it too): ownership is offered to one person. */
+  private roles(): Role[] {
+    return grantable(this.org.role).filter((role) => this.mode === 'email' || role !== 'owner');
+  }
+
+  private switchMode(mode: 'email' | 'domain') {
+    this.mode = mode;
+    this.fieldErrors = {};
+    this.error = '';
+    if (!this.roles().includes(this.inviteRole)) this.inviteRole = 'member';
+  }
+
+  private sentBox(sent: Sent) {
     return html`<div class="sent" role="status">
-      <p class="done">Invitation mailed to <strong>${sent.email}</strong> as ${sent.role}. You can also send them this link; it works once, for 7 days:</p>
+      ${sent.email
+        ? html`<p class="done">Invitation mailed to <strong>${sent.email}</strong> as ${sent.role}. You can also send them this link; it works once, for 7 days:</p>`
+        : html`<p class="done">
+            Anyone signed in with an email on <strong>${sent.domain}</strong> joins as ${sent.role} with this link, for 7 days (until you
+            revoke it). Nothing was mailed: share it yourself.
+          </p>`}
       <div class="link">
         <label class="visually-hidden" for="invite-link">Invitation link</label>
         <input id="invite-link" readonly .value=${sent.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
@@ -141,9 +216,13 @@ export class InviteForm extends LitElement {
     this.fieldErrors = {};
     this.copied = '';
     try {
-      const { invitation, link } = await this.client.invite(this.org.id, this.email, this.inviteRole);
-      this.sent = { email: invitation.email, role: invitation.role, link };
+      const { invitation, link } =
+        this.mode === 'email'
+          ? await this.client.invite(this.org.id, this.email, this.inviteRole)
+          : await this.client.inviteDomain(this.org.id, this.domain, this.inviteRole);
+      this.sent = { email: invitation.email, domain: invitation.domain, role: invitation.role, link };
       this.email = '';
+      this.domain = '';
       this.dispatchEvent(new Event('invited', { bubbles: true, composed: true }));
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : {};
@@ -155,7 +234,9 @@ export class InviteForm extends LitElement {
   }
 }
 
-const article = (role: Role) => (role === 'member' ? 'A' : 'An');
+type Sent = { email: string | null; domain: string | null; role: Role; link: string };
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 declare global {
   interface HTMLElementTagNameMap {

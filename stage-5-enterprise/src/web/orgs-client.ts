@@ -5,6 +5,7 @@ import type {
   Org,
   OrgAnswer,
   OrgList,
+  OwnershipTransfer,
   Role,
 } from '../shared/api';
 import { ApiError, request } from './store';
@@ -58,6 +59,39 @@ export class HttpOrgs {
   /** Mails the link (through the outbox) and returns it once, for the inviter to copy. */
   invite(orgId: string, email: string, role: Role): Promise<InvitationCreated> {
     return this.request('POST', `${path(orgId)}/invitations`, { email, role });
+  }
+
+  /** A link for everyone signed in with an email on `domain` (nothing is mailed). */
+  inviteDomain(orgId: string, domain: string, role: Role): Promise<InvitationCreated> {
+    return this.request('POST', `${path(orgId)}/domain-invitations`, { domain, role });
+  }
+
+  /** Mails a pending invitation again with a new link (the old one stops working). */
+  resend(orgId: string, invitationId: string): Promise<InvitationCreated> {
+    return this.request('POST', `${path(orgId)}/invitations/${enc(invitationId)}/resend`);
+  }
+
+  /** The pending ownership offer, or null. */
+  async transfer(orgId: string): Promise<OwnershipTransfer | null> {
+    return (await this.request<{ transfer: OwnershipTransfer | null }>('GET', `${path(orgId)}/ownership-transfer`)).transfer;
+  }
+
+  /** Owners: offers ownership to a member; nothing changes until they accept. */
+  async offerOwnership(orgId: string, userId: string): Promise<OwnershipTransfer> {
+    return (await this.request<{ transfer: OwnershipTransfer }>('POST', `${path(orgId)}/ownership-transfer`, { userId })).transfer;
+  }
+
+  async cancelTransfer(orgId: string): Promise<void> {
+    await this.request('DELETE', `${path(orgId)}/ownership-transfer`);
+  }
+
+  /** The member it was offered to: they become owner, the owner who offered becomes admin. */
+  async acceptTransfer(orgId: string): Promise<Org> {
+    return (await this.request<OrgAnswer>('POST', `${path(orgId)}/ownership-transfer/accept`)).org;
+  }
+
+  async declineTransfer(orgId: string): Promise<void> {
+    await this.request('POST', `${path(orgId)}/ownership-transfer/decline`);
   }
 
   async revoke(orgId: string, invitationId: string): Promise<void> {

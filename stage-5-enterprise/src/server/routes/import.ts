@@ -8,6 +8,7 @@ import { importBody } from '../body';
 import { validate } from '../errors';
 import { isEarlierExample } from '../examples';
 import { PatternInputSchema } from '../../shared/api';
+import { teachersOnly } from '../auth/teachers-only';
 
 /**
  * Stage 1's export file. llm-core checks the format; each pattern must then pass the same rules
@@ -15,7 +16,7 @@ import { PatternInputSchema } from '../../shared/api';
  * that read differently here stay behind: this stage has its own.
  */
 export function importRoutes(patterns: PatternsService): Router {
-  return Router().post('/import', importBody, async (req, res) => {
+  return Router().post('/import', teachersOnly('import patterns'), importBody, async (req, res) => {
     const parsed = parseExport(req.body);
     if (!parsed.ok) throw new AppError('invalid_export', parsed.reason);
     const inputs = parsed.file.patterns

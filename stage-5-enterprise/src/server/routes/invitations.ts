@@ -4,7 +4,7 @@ import { setActiveOrgCookie } from '../auth/active-org';
 import { signedInUser } from '../auth/require-user';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { AcceptInvitationSchema, InviteSchema } from '../../shared/api';
+import { AcceptInvitationSchema, DomainInviteSchema, InviteSchema } from '../../shared/api';
 
 export function invitationRoutes(invitations: Invitations, production: boolean): Router {
   const router = Router();
@@ -16,6 +16,17 @@ export function invitationRoutes(invitations: Invitations, production: boolean):
   router.post('/orgs/:orgId/invitations', jsonBody, async (req, res) => {
     const { email, role } = validate(InviteSchema, req.body);
     res.status(201).json(await invitations.invite(signedInUser(req), req.params.orgId, email, role));
+  });
+
+  // A link for everyone on an email domain (nothing mailed: the admin shares it).
+  router.post('/orgs/:orgId/domain-invitations', jsonBody, async (req, res) => {
+    const { domain, role } = validate(DomainInviteSchema, req.body);
+    res.status(201).json(await invitations.inviteDomain(signedInUser(req).id, req.params.orgId, domain, role));
+  });
+
+  // A new link, mailed again; the old one stops working.
+  router.post('/orgs/:orgId/invitations/:id/resend', async (req, res) => {
+    res.json(await invitations.resend(signedInUser(req), req.params.orgId, req.params.id));
   });
 
   router.delete('/orgs/:orgId/invitations/:id', async (req, res) => {

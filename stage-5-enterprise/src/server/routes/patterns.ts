@@ -3,6 +3,7 @@ import type { PatternsService } from '../patterns-service';
 import { signedInUser } from '../auth/require-user';
 import { activeOrg } from '../auth/active-org';
 import { AppError } from '../app-error';
+import { requireTeacher } from '../auth/teachers-only';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
 import { PageQuerySchema, PatternChangesSchema, PatternInputSchema } from '../../shared/api';
@@ -23,6 +24,7 @@ export function patternRoutes(patterns: PatternsService): Router {
   });
 
   router.post('/patterns', jsonBody, async (req, res) => {
+    requireTeacher(req, 'teach patterns');
     const orgId = activeOrg(req).id;
     const pattern = await patterns.teach(orgId, signedInUser(req), validate(PatternInputSchema, req.body));
     // overlaps: the patterns that already answered some of the same messages, for the page to mention.
@@ -30,6 +32,7 @@ export function patternRoutes(patterns: PatternsService): Router {
   });
 
   router.put('/patterns/:id', jsonBody, async (req, res) => {
+    requireTeacher(req, 'edit patterns');
     const orgId = activeOrg(req).id;
     const pattern = await patterns.update(orgId, req.params.id, validate(PatternChangesSchema, req.body));
     if (!pattern) throw notFound();
@@ -37,6 +40,7 @@ export function patternRoutes(patterns: PatternsService): Router {
   });
 
   router.delete('/patterns/:id', async (req, res) => {
+    requireTeacher(req, 'delete patterns');
     if (!(await patterns.remove(activeOrg(req).id, req.params.id))) throw notFound();
     res.status(204).end();
   });
