@@ -6,6 +6,12 @@ import { invitationsRepo as repo } from './invitations-repo';
 import type { Mailer } from './mail/outbox';
 import { orgNotFound } from './organizations-service';
 import { organizationsRepo } from './organizations-repo';
+import { recordAudit } from './audit/audit';
+
+/** How the audit trail names an invitation: whom it is for. */
+const invitationTarget = (invitation: { id: string; email: string | null; domain: string | null }) => ({
+  type: 'invitation', id: invitation.id, label: invitation.email ?? `@${invitation.domain}`,
+});
 import { requireRole, requireRoleToManage } from './roles';
 
 export const INVITATION_DAYS = 7;
@@ -63,6 +69,7 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
           throw new AppError('already_member', `${email} is already a member of ${org.name}.`);
         }
         const invitation = await repo.insert(tx, orgId, { email, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actor.id });
+        await recordAudit(tx, { orgId, action: 'invitation.sent', target: invitationTarget(invitation), summary: { after: { role } } });
         return { org, invitation };
       });
       await mail(actor.email, org, email, role, link);
@@ -78,7 +85,9 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       const invitation = await db.forOrg(orgId, async (tx) => {
         const org = await adminOf(tx, orgId, actorId);
         requireRoleToManage(org.role, role, `invite an ${role}`);
-        return repo.insert(tx, orgId, { domain, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actorId });
+        const invitation = await repo.insert(tx, orgId, { domain, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actorId });
+        await recordAudit(tx, { orgId, action: 'invitation.domain_created', target: invitationTarget(invitation), summary: { after: { role } } });
+        return invitation;
       });
       return { invitation, link: linkFor(token) };
     },
@@ -102,7 +111,9 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
           });
         }
         await repo.renew(tx, orgId, id, hashInvitationToken(token), expiry());
-        return { org, invitation: (await repo.find(tx, orgId, id))! };
+        const invitation = (await repo.find(tx, orgId, id))!;
+        await recordAudit(tx, { orgId, action: 'invitation.resent', target: invitationTarget(invitation) });
+        return { org, invitation };
       });
       await mail(actor.email, org, invitation.email!, invitation.role, link);
       return { invitation, link };
@@ -118,6 +129,7 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       db.forOrg(orgId, async (tx) => {
         await adminOf(tx, orgId, actorId);
         if (!(await repo.revoke(tx, orgId, id))) throw new AppError('not_found', 'No pending invitation with this id.');
+        await recordAudit(tx, { orgId, action: 'invitation.revoked', target: invitationTarget((await repo.find(tx, orgId, id))!) });
       }),
 
     /**
@@ -147,6 +159,13 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
           throw new AppError('invitation_used', 'This invitation has been accepted or revoked meanwhile.');
         }
         await organizationsRepo.addMember(tx, pending.orgId, user.id, pending.role);
+        await recordAudit(tx, {
+          orgId: pending.orgId,
+          action: 'invitation.accepted',
+          actor: { type: 'user', id: user.id, label: user.email },
+          target: invitationTarget(pending),
+          summary: { after: { role: pending.role } },
+        });
         return (await organizationsRepo.asSeenBy(tx, pending.orgId, user.id))!;
       });
     },

@@ -14,6 +14,7 @@ import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
+import { createAuditLog } from './audit/audit-service';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
@@ -66,7 +67,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, ownershipTransfers, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, ownershipTransfers, billing, limits, apiKeys, admin, audit: createAuditLog(db), logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
