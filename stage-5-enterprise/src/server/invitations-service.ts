@@ -128,8 +128,9 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
     revoke: (actorId: string, orgId: string, id: string): Promise<void> =>
       db.forOrg(orgId, async (tx) => {
         await adminOf(tx, orgId, actorId);
+        const invitation = await repo.find(tx, orgId, id); // read first: revoking deletes it
         if (!(await repo.revoke(tx, orgId, id))) throw new AppError('not_found', 'No pending invitation with this id.');
-        await recordAudit(tx, { orgId, action: 'invitation.revoked', target: invitationTarget((await repo.find(tx, orgId, id))!) });
+        await recordAudit(tx, { orgId, action: 'invitation.revoked', target: invitationTarget(invitation!) });
       }),
 
     /**

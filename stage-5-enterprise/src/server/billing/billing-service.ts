@@ -38,11 +38,14 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
     const plan = LIVE.has(state.status) ? state.plan : 'free';
     const pastDue = PAST_DUE.has(state.status);
     await repo.apply(tx, orgId, state, plan, pastDue);
+    const status = pastDue ? 'past_due' : 'active';
+    // A webhook repeating what is already so changes nothing, and is no event; a comp always is (its reason).
+    if (before?.plan === plan && before.status === status && via !== 'comp') return;
     await recordAudit(tx, {
       orgId,
       action: 'billing.plan_changed',
       target: { type: 'organization', id: orgId, label: plan },
-      summary: { via, before, after: { plan, status: pastDue ? 'past_due' : 'active', subscription: state.status }, ...(reason ? { reason } : {}) },
+      summary: { via, before, after: { plan, status, subscription: state.status }, ...(reason ? { reason } : {}) },
     });
   }
 
