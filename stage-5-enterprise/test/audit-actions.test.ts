@@ -7,7 +7,7 @@ import { acme, people, type People } from './tenancy';
 type Party = { type: string; id?: string | null; label: string };
 interface Row {
   /** What the person does (through the API, as a user would). */
-  act: () => Promise<{ status: number }>;
+  act: () => Promise<{ status: number; text: string }>;
   /** The answer's status, when not a success (a refused login is still recorded). */
   status?: number;
   /** The one entry it must write: its chain (an organization or 'platform'), actor and target. */

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Org, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
 import { atLeast } from './roles';
@@ -8,6 +8,7 @@ import './members-list';
 import './invite-form';
 import './invitations-list';
 import './delete-org';
+import './audit-log';
 
 /**
  * The active organization's page: its members for everyone; inviting for admins and owners;
@@ -41,6 +42,27 @@ export class OrgPage extends LitElement {
       display: grid;
       gap: 1.25rem;
     }
+    [role='tablist'] {
+      display: flex;
+      gap: 0.25rem;
+      border-bottom: 1px solid var(--journey-border, #e2e2ea);
+    }
+    [role='tab'] {
+      font: inherit;
+      font-size: 0.92rem;
+      font-weight: 600;
+      color: var(--journey-muted);
+      background: none;
+      border: 0;
+      border-bottom: 2px solid transparent;
+      padding: 0.5rem 0.8rem;
+      margin-bottom: -1px;
+      cursor: pointer;
+    }
+    [role='tab'][aria-selected='true'] {
+      color: var(--journey-accent, #4f46e5);
+      border-bottom-color: currentColor;
+    }
     .columns.single {
       grid-template-columns: minmax(0, 40rem);
     }
@@ -57,6 +79,8 @@ export class OrgPage extends LitElement {
   @property({ attribute: false }) client!: HttpOrgs;
 
   @query('journey-invitations') private invitations?: InvitationsList;
+  /** Admins and owners see two tabs: the people, and the audit log. */
+  @state() private tab: 'members' | 'audit' = 'members';
 
   override render() {
     const admin = atLeast(this.org.role, 'admin');
@@ -66,6 +90,19 @@ export class OrgPage extends LitElement {
         <p>You are ${this.org.role === 'member' ? 'a' : 'an'} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
         ${admin ? nothing : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
+      ${admin
+        ? html`<div role="tablist" aria-label="Organization">
+            ${(['members', 'audit'] as const).map(
+              (tab) => html`<button role="tab" aria-selected=${this.tab === tab} @click=${() => (this.tab = tab)}>${tab === 'members' ? 'Members' : 'Audit log'}</button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.tab === 'audit' && admin ? html`<journey-audit-log .org=${this.org}></journey-audit-log>` : this.members(admin)}
+    `;
+  }
+
+  private members(admin: boolean) {
+    return html`
       <div class="columns ${admin ? '' : 'single'}">
         <journey-members .org=${this.org} .user=${this.user} .client=${this.client}></journey-members>
         ${admin
