@@ -55,8 +55,13 @@ export class AuditLog extends LitElement {
         font-size: 0.8rem;
         color: var(--_muted);
       }
+      .lead {
+        margin: 0 0 0.9rem;
+      }
       input,
       select {
+        box-sizing: border-box;
+        height: 2.2rem;
         font: inherit;
         font-size: 0.88rem;
         color: inherit;
@@ -65,6 +70,9 @@ export class AuditLog extends LitElement {
         border-radius: 8px;
         padding: 0.35rem 0.5rem;
         min-width: 0;
+      }
+      form button {
+        height: 2.2rem;
       }
       .exports {
         display: flex;

@@ -93,7 +93,7 @@ export class OrgPage extends LitElement {
       ${admin
         ? html`<div role="tablist" aria-label="Organization">
             ${(['members', 'audit'] as const).map(
-              (tab) => html`<button role="tab" aria-selected=${this.tab === tab} @click=${() => (this.tab = tab)}>${tab === 'members' ? 'Members' : 'Audit log'}</button>`,
+              (tab) => html`<button role="tab" aria-selected=${this.tab === tab} @click=${() => (this.tab = tab)}>${tab === 'members' ? 'People' : 'Audit log'}</button>`,
             )}
           </div>`
         : nothing}
