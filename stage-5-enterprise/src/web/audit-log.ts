@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage, theme } from '@journey/ui';
-import type { Org } from '../shared/api';
 import type { AuditEntry } from '../shared/audit-api';
-import { auditClient, type AuditFilters } from './audit-client';
+import type { AuditFilters, AuditSource } from './audit-client';
 import { panelStyles } from './panel-styles';
 
 /** The action families the filter offers (the server also takes a full action name). */
@@ -33,7 +32,7 @@ function summaryText(summary: Record<string, unknown>): string {
 }
 
 /**
- * The organization's audit log (owners and admins): who did what, newest first, with filters,
+ * An audit log (an organization's, for its owners and admins; every one, for platform admins): who did what, newest first, with filters,
  * "Show more" pages, and CSV or JSON export of everything the filters match.
  */
 @customElement('journey-audit-log')
@@ -127,7 +126,9 @@ export class AuditLog extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) org!: Org;
+  @property({ attribute: false }) source!: AuditSource;
+  /** The platform admin's view: each entry names its organization (or the platform chain). */
+  @property({ type: Boolean }) showOrg = false;
 
   @state() private entries: AuditEntry[] | undefined;
   @state() private nextCursor: string | null = null;
@@ -136,7 +137,7 @@ export class AuditLog extends LitElement {
   @state() private loading = false;
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('org')) void this.load();
+    if (changed.has('source')) void this.load();
   }
 
   /** The first page for the current filters, or (more) the next one, appended. */
@@ -144,7 +145,7 @@ export class AuditLog extends LitElement {
     this.loading = true;
     this.error = '';
     try {
-      const page = await auditClient.page(this.org.id, this.filters, more ? (this.nextCursor ?? undefined) : undefined);
+      const page = await this.source.page(this.filters, more ? (this.nextCursor ?? undefined) : undefined);
       this.entries = more ? [...(this.entries ?? []), ...page.entries] : page.entries;
       this.nextCursor = page.nextCursor;
     } catch (error) {
@@ -169,8 +170,8 @@ export class AuditLog extends LitElement {
       <header>
         <h2 id="audit-title">Audit log</h2>
         <div class="exports">
-          <a href=${auditClient.exportUrl(this.org.id, this.filters, 'csv')} download>Export CSV</a>
-          <a href=${auditClient.exportUrl(this.org.id, this.filters, 'json')} download>Export JSON</a>
+          <a href=${this.source.exportUrl(this.filters, 'csv')} download>Export CSV</a>
+          <a href=${this.source.exportUrl(this.filters, 'json')} download>Export JSON</a>
         </div>
       </header>
       <p class="lead">Every change to members, invitations, keys, billing and sign-in settings, with who made it and from where. Entries cannot be edited or deleted.</p>
@@ -206,7 +207,9 @@ export class AuditLog extends LitElement {
           ${verb(entry.action)}${entry.target ? html` <strong>${entry.target.label}</strong>` : nothing}
         </div>
         ${summary ? html`<div class="meta">${summary}</div>` : nothing}
-        <div class="meta">${entry.ip ?? 'no address'} · request ${entry.requestId ?? '—'}</div>
+        <div class="meta">
+          ${this.showOrg ? html`${entry.orgId ? html`organization <code>${entry.orgId}</code>` : 'platform (sign-ins)'} · ` : nothing}${entry.ip ?? 'no address'} · request ${entry.requestId ?? '—'}
+        </div>
       </div>
     </li>`;
   }

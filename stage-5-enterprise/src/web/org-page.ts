@@ -9,6 +9,7 @@ import './invite-form';
 import './invitations-list';
 import './delete-org';
 import './audit-log';
+import { orgAudit } from './audit-client';
 
 /**
  * The active organization's page: its members for everyone; inviting for admins and owners;
@@ -97,8 +98,15 @@ export class OrgPage extends LitElement {
             )}
           </div>`
         : nothing}
-      ${this.tab === 'audit' && admin ? html`<journey-audit-log .org=${this.org}></journey-audit-log>` : this.members(admin)}
+      ${this.tab === 'audit' && admin ? html`<journey-audit-log .source=${this.auditOf(this.org.id)}></journey-audit-log>` : this.members(admin)}
     `;
+  }
+
+  /** One source per organization: a new one each render would reload the log each time. */
+  private audit = { orgId: '', source: orgAudit('') };
+  private auditOf(orgId: string) {
+    if (this.audit.orgId !== orgId) this.audit = { orgId, source: orgAudit(orgId) };
+    return this.audit.source;
   }
 
   private members(admin: boolean) {
