@@ -133,7 +133,7 @@ export async function openChat(page: Page): Promise<void> {
 }
 
 /** Invites `email` from the Members tab and returns the link the page shows to copy. */
-export async function invite(page: Page, email: string, role: 'member' | 'admin' | 'owner' = 'member'): Promise<string> {
+export async function invite(page: Page, email: string, role: 'viewer' | 'member' | 'admin' | 'owner' = 'member'): Promise<string> {
   await openMembers(page);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Role', { exact: true }).selectOption(role);

@@ -70,6 +70,22 @@ describe.each(ENGINES)('the viewer role on %s', (engine) => {
     expect(joined.json.org).toMatchObject({ id: world.org.id, role: 'viewer' });
   });
 
+  it('makes a key read-only when its maker is demoted to viewer: it still chats, it no longer teaches', async () => {
+    const world = await acme(server, who);
+    const { key } = await server.server.apiKeys.create(who.admin.user.id, world.org.id, 'CI of the admin');
+    const withKey = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await withKey('POST', '/api/patterns', { trigger: 'by key', response: 'yes' })).status).toBe(201);
+    await as(server.url, who, 'owner')('PATCH', `/api/orgs/${world.org.id}/members/${who.admin.user.id}`, { role: 'viewer' });
+    const refused = await withKey('POST', '/api/patterns', { trigger: 'by key again', response: 'no' });
+    expect([refused.status, (await refused.json()).error.code]).toEqual([403, 'forbidden']);
+    expect((await withKey('POST', '/api/chat', { message: 'acme secret' })).status).toBe(200);
+  });
+
   it('may leave, like everyone', async () => {
     const world = await acme(server, who);
     const res = await as(server.url, who, 'viewer', world.org.id)('DELETE', `/api/orgs/${world.org.id}/members/${who.viewer.user.id}`);

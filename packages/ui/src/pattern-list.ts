@@ -178,6 +178,8 @@ export class PatternList extends LitElement {
   @property({ attribute: false }) patterns: readonly ListedPattern[] = [];
   /** The store has more than `patterns` (a server sends pages): show "Load more", which fires LOAD_MORE. */
   @property({ type: Boolean }) hasMore = false;
+  /** Read-only (stage 5's viewers): no edit or delete buttons. The server refuses those changes anyway. */
+  @property({ type: Boolean }) readonly = false;
 
   @state() private query = '';
   @state() private mode: RowMode | null = null;
@@ -207,7 +209,7 @@ export class PatternList extends LitElement {
       ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
       ${this.edited ? overlapNotice(this.edited.pattern.trigger, this.edited.overlaps) : nothing}
       ${this.patterns.length === 0
-        ? html`<div class="empty"><strong>No patterns yet</strong>Teach one and it will show up here.</div>`
+        ? html`<div class="empty"><strong>No patterns yet</strong>${this.readonly ? 'The ones your team teaches will show up here.' : 'Teach one and it will show up here.'}</div>`
         : shown.length === 0
           ? html`<p class="empty" role="status">No pattern matches “${this.query}”.</p>`
           : html`<ul aria-labelledby="patterns-title">
@@ -250,14 +252,16 @@ export class PatternList extends LitElement {
             ? nothing
             : html`<p class="taught-by">Taught by ${pattern.createdBy?.email ?? 'a former member'}</p>`}
         </div>
-        <div class="buttons">
-          <button class="icon edit" aria-label="Edit “${pattern.trigger}”" title="Edit" @click=${() => this.open(pattern, 'edit')}>
-            ${EDIT_ICON}
-          </button>
-          <button class="icon delete" aria-label="Delete “${pattern.trigger}”" title="Delete" @click=${() => this.open(pattern, 'confirm')}>
-            ${DELETE_ICON}
-          </button>
-        </div>
+        ${this.readonly
+          ? nothing
+          : html`<div class="buttons">
+              <button class="icon edit" aria-label="Edit “${pattern.trigger}”" title="Edit" @click=${() => this.open(pattern, 'edit')}>
+                ${EDIT_ICON}
+              </button>
+              <button class="icon delete" aria-label="Delete “${pattern.trigger}”" title="Delete" @click=${() => this.open(pattern, 'confirm')}>
+                ${DELETE_ICON}
+              </button>
+            </div>`}
       </div>
     </li>`;
   }

@@ -63,7 +63,7 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       const link = linkFor(token);
       const { org, invitation } = await db.forOrg(orgId, async (tx) => {
         const org = await adminOf(tx, orgId, actor.id);
-        requireRoleToManage(org.role, role, `invite an ${role}`);
+        requireRoleToManage(org.role, role, `invite someone as ${role}`);
         const members = await organizationsRepo.members(tx, orgId);
         if (members.some((member) => member.email === email)) {
           throw new AppError('already_member', `${email} is already a member of ${org.name}.`);
@@ -79,12 +79,15 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
     /**
      * A link for everyone signed in with an email on `domain` (admins and owners; never for owners):
      * nothing is mailed, the admin shares it. It works for each of them until it expires or is revoked.
+     * It trusts the account's email, and this stage does not verify emails at sign-up: whoever can
+     * sign up with an address on the domain can join. Proof of the address (a verification mail, or
+     * the organization's SSO) is what makes it safe for more than low-risk roles.
      */
     async inviteDomain(actorId: string, orgId: string, domain: string, role: Role): Promise<InvitationCreated> {
       const token = newToken();
       const invitation = await db.forOrg(orgId, async (tx) => {
         const org = await adminOf(tx, orgId, actorId);
-        requireRoleToManage(org.role, role, `invite an ${role}`);
+        requireRoleToManage(org.role, role, `invite someone as ${role}`);
         const invitation = await repo.insert(tx, orgId, { domain, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actorId });
         await recordAudit(tx, { orgId, action: 'invitation.domain_created', target: invitationTarget(invitation), summary: { after: { role } } });
         return invitation;

@@ -63,10 +63,12 @@ export class AcceptPage extends LitElement {
     this.error = null;
     try {
       const org = await this.client.accept(this.token);
-      this.dispatchEvent(orgsChanged({ notice: `You joined ${org.name} as ${org.role}. Its patterns are yours to teach and chat with.` }));
+      const what = org.role === 'viewer' ? 'to chat with and read' : 'to teach and chat with';
+      this.dispatchEvent(orgsChanged({ notice: `You joined ${org.name} as ${org.role}. Its patterns are yours ${what}.` }));
       goHome();
     } catch (error) {
-      const wrongEmail = error instanceof ApiError && error.code === 'invitation_wrong_email';
+      // Another account may be the right one: for the invited email, or one on the invited domain.
+      const wrongEmail = error instanceof ApiError && (error.code === 'invitation_wrong_email' || error.code === 'invitation_wrong_domain');
       this.error = { text: errorMessage(error), wrongEmail };
     } finally {
       this.busy = false;
@@ -134,11 +136,12 @@ export class InvitationCard extends LitElement {
     if (!this.user) {
       return html`<p class="lead">
         Its members share one bot: they teach it and chat with it together. Sign up, or sign in, with the email the
-        invitation was sent to, and you join at once.
+        invitation was sent to (or one on the domain it names), and you join at once.
       </p>`;
     }
     return html`<p class="lead">
-      You are signed in as <strong>${this.user.email}</strong>. The invitation works only for the email it was sent to.
+      You are signed in as <strong>${this.user.email}</strong>. The invitation works only for the email it was sent to, or
+      for emails on the domain it names.
     </p>`;
   }
 

@@ -5,7 +5,11 @@ import type { Invitation, Org } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
 import { day, panelStyles } from './panel-styles';
 
-/** The organization's invitations (admins and owners): pending ones can be revoked; accepted ones stay listed. */
+/**
+ * The organization's invitations (admins and owners): pending ones can be sent again (a new link,
+ * the old one stops working) or revoked; accepted ones stay listed. A domain invitation is a row
+ * too ("Anyone @acme.com"): it stays pending, for each new person on the domain, until it expires.
+ */
 @customElement('journey-invitations')
 export class InvitationsList extends LitElement {
   static override styles = [theme, panelStyles];
@@ -15,7 +19,9 @@ export class InvitationsList extends LitElement {
 
   @state() private invitations: Invitation[] | undefined;
   @state() private error = '';
-  @state() private revoking: string | null = null;
+  /** The invitation being revoked or resent. */
+  @state() private busy: string | null = null;
+  @state() private done = '';
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('org')) void this.load();
@@ -38,6 +44,7 @@ export class InvitationsList extends LitElement {
         ${this.invitations ? html`<span class="meta">${pending} pending</span>` : nothing}
       </header>
       ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+      ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
       ${this.invitations === undefined
         ? html`<p class="meta" role="status">Loading invitations…</p>`
         : this.invitations.length === 0
@@ -53,39 +60,69 @@ export class InvitationsList extends LitElement {
       : expired
         ? html`<span class="chip muted">expired</span>`
         : html`<span class="chip">pending</span>`;
-    return html`<li data-email=${invitation.email}>
+    const who = invitation.domain ? `Anyone @${invitation.domain}` : invitation.email;
+    return html`<li data-email=${invitation.email ?? nothing} data-domain=${invitation.domain ?? nothing}>
       <div class="who">
-        <strong>${invitation.email}</strong>
+        <strong>${who}</strong>
         <div class="meta">
           As ${invitation.role}${invitation.invitedBy ? `, by ${invitation.invitedBy}` : ''}
-          · ${invitation.acceptedAt ? `sent ${day(invitation.createdAt)}` : `${expired ? 'expired' : 'expires'} ${day(invitation.expiresAt)}`}
+          · ${invitation.acceptedAt
+            ? `sent ${day(invitation.createdAt)}`
+            : `${invitation.domain ? 'link ' : ''}${expired ? 'expired' : 'expires'} ${day(invitation.expiresAt)}`}
         </div>
       </div>
       <div class="controls">
         ${status}
+        ${invitation.acceptedAt || invitation.domain
+          ? nothing
+          : html`<button
+              class="quiet small"
+              aria-label="Resend the invitation of ${who}"
+              ?disabled=${this.busy !== null}
+              @click=${() => this.resend(invitation)}
+            >
+              ${this.busy === `resend ${invitation.id}` ? 'Sending…' : 'Resend'}
+            </button>`}
         ${invitation.acceptedAt
           ? nothing
           : html`<button
               class="quiet small"
-              aria-label="Revoke the invitation of ${invitation.email}"
-              ?disabled=${this.revoking !== null}
+              aria-label="Revoke the invitation of ${who}"
+              ?disabled=${this.busy !== null}
               @click=${() => this.revoke(invitation)}
             >
-              ${this.revoking === invitation.id ? 'Revoking…' : 'Revoke'}
+              ${this.busy === `revoke ${invitation.id}` ? 'Revoking…' : 'Revoke'}
             </button>`}
       </div>
     </li>`;
   }
 
-  private async revoke(invitation: Invitation) {
-    this.revoking = invitation.id;
+  /** A new link, mailed again; the old link stops working. */
+  private async resend(invitation: Invitation) {
+    this.busy = `resend ${invitation.id}`;
     this.error = '';
+    this.done = '';
+    try {
+      await this.client.resend(this.org.id, invitation.id);
+      this.done = `Sent again to ${invitation.email}, with a new link; the old one no longer works.`;
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = null;
+      await this.load();
+    }
+  }
+
+  private async revoke(invitation: Invitation) {
+    this.busy = `revoke ${invitation.id}`;
+    this.error = '';
+    this.done = '';
     try {
       await this.client.revoke(this.org.id, invitation.id);
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
-      this.revoking = null;
+      this.busy = null;
       await this.load(); // revoked, or accepted meanwhile: the list says which
     }
   }

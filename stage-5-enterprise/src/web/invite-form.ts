@@ -44,20 +44,28 @@ export class InviteForm extends LitElement {
         padding: 0;
         display: flex;
         flex-wrap: wrap;
-        gap: 0.4rem 1rem;
-        font-size: 0.9rem;
+        align-items: center;
+        gap: 0.35rem 1.1rem;
       }
       legend {
-        float: left;
-        margin-right: 0.25rem;
-        color: var(--_muted);
+        float: left; /* a legend will not sit in a flex row otherwise */
+        padding: 0;
+        margin-right: 0.1rem;
+        font-weight: 600;
+        font-size: 0.9rem;
       }
       fieldset label {
         display: inline-flex;
         align-items: center;
-        gap: 0.35rem;
+        gap: 0.4rem;
         margin: 0;
         font-weight: 500;
+        white-space: nowrap;
+      }
+      fieldset input {
+        width: auto;
+        margin: 0;
+        accent-color: var(--_accent);
       }
       .sent {
         display: grid;

@@ -28,6 +28,7 @@ import './past-due-banner';
 import './api-keys-page';
 import './support-form';
 import './suspended-notice';
+import './viewer-note';
 
 /** One-click first messages; the example patterns answer them. */
 const SUGGESTIONS = ['hello', 'my name is Ada', 'what can you do'];
@@ -479,8 +480,9 @@ export class JourneyApp extends LitElement {
     }
   }
 
-  /** The active organization's one brain. */
+  /** The active organization's one brain. Viewers chat and read: no teach form, no edit or delete buttons. */
   private brain(org: Org) {
+    const teaches = atLeast(org.role, 'member');
     return html`
       <main>
         <journey-chat-panel
@@ -489,11 +491,14 @@ export class JourneyApp extends LitElement {
           .suggestions=${this.patterns.length ? SUGGESTIONS : []}
         ></journey-chat-panel>
         <div class="side">
-          <journey-teach-form .store=${this.store}></journey-teach-form>
+          ${teaches
+            ? html`<journey-teach-form .store=${this.store}></journey-teach-form>`
+            : html`<journey-viewer-note .org=${org}></journey-viewer-note>`}
           <journey-pattern-list
             .store=${this.store}
             .patterns=${this.patterns}
             ?hasMore=${this.nextCursor !== null}
+            ?readonly=${!teaches}
             @load-more=${this.loadMore}
           ></journey-pattern-list>
         </div>
@@ -503,15 +508,19 @@ export class JourneyApp extends LitElement {
   }
 
   private signedInActions(user: User) {
+    // Viewers may export (it is reading) but not import.
+    const imports = !this.activeOrg || atLeast(this.activeOrg.role, 'member');
     return html`<div class="account">
         <div class="actions">
           <button class="secondary" @click=${this.exportPatterns}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 4v11 M7 10l5 5 5-5 M5 20h14" /></svg>Export
           </button>
-          <button class="secondary" @click=${() => this.fileInput.click()}>
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 15V4 M7 9l5-5 5 5 M5 20h14" /></svg>Import…
-          </button>
-          <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />
+          ${imports
+            ? html`<button class="secondary" @click=${() => this.fileInput.click()}>
+                  <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 15V4 M7 9l5-5 5 5 M5 20h14" /></svg>Import…
+                </button>
+                <input type="file" accept=".json,application/json" hidden @change=${this.importPatterns} />`
+            : nothing}
         </div>
         <journey-account-header .user=${user} .auth=${this.auth}></journey-account-header>
       </div>`;

@@ -5,12 +5,12 @@ import type { Member, Org, Role, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
 import { orgsChanged } from './events';
 import { goHome } from './route';
-import { canManage, grantable } from './roles';
+import { canManage, grantable, withArticle } from './roles';
 import { day, panelStyles } from './panel-styles';
 
 /**
  * The organization's members: email, role, joined. Admins and owners change roles and remove
- * people; everyone may leave. The server has the last word (the last owner stays): its refusal
+ * people; owners offer ownership (the member accepts it elsewhere: ownership-offer.ts); everyone may leave. The server has the last word (the last owner stays): its refusal
  * shows on top of the list, word for word.
  */
 @customElement('journey-members')
@@ -25,6 +25,25 @@ export class MembersList extends LitElement {
       }
       .confirm {
         font-weight: 500;
+      }
+      .transfer {
+        margin-top: 1rem;
+        padding-top: 0.9rem;
+        border-top: 1px solid var(--_border);
+        display: grid;
+        gap: 0.4rem;
+      }
+      .transfer label {
+        margin: 0;
+      }
+      .transfer .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .transfer select {
+        flex: 1 1 12rem;
+        min-width: 0;
       }
     `,
   ];
@@ -66,7 +85,24 @@ export class MembersList extends LitElement {
       ${this.members === undefined
         ? html`<p class="meta" role="status">Loading members…</p>`
         : html`<ul aria-labelledby="members-title">${this.members.map((member) => this.row(member))}</ul>`}
+      ${this.org.role === 'owner' ? this.transferForm() : nothing}
     `;
+  }
+
+  /** Owners: offer ownership to another member. Two steps: it changes nothing until they accept. */
+  private transferForm() {
+    const candidates = (this.members ?? []).filter((member) => member.role !== 'owner');
+    if (candidates.length === 0) return nothing;
+    return html`<form class="transfer" @submit=${this.offerOwnership}>
+      <label for="transfer-to">Transfer ownership to</label>
+      <div class="row">
+        <select id="transfer-to" name="userId">
+          ${candidates.map((member) => html`<option value=${member.userId}>${member.email}</option>`)}
+        </select>
+        <button type="submit" class="quiet small" ?disabled=${this.busy !== null}>Offer ownership</button>
+      </div>
+      <p class="meta">They become owner when they accept; you then become an admin. Until then nothing changes.</p>
+    </form>`;
   }
 
   private row(member: Member) {
@@ -99,7 +135,7 @@ export class MembersList extends LitElement {
               >
                 ${grantable(this.org.role).map((role) => html`<option value=${role} .selected=${role === member.role}>${role}</option>`)}
               </select>`
-          : html`<span class="chip ${member.role === 'member' ? 'muted' : ''}">${member.role}</span>`}
+          : html`<span class="chip ${member.role === 'member' || member.role === 'viewer' ? 'muted' : ''}">${member.role}</span>`}
         ${self || manage
           ? html`<button class="quiet small" aria-label="${label} ${member.email}" @click=${() => this.ask(member)}>${label}</button>`
           : nothing}
@@ -119,7 +155,7 @@ export class MembersList extends LitElement {
     this.busy = member.userId;
     try {
       await this.client.changeRole(this.org.id, member.userId, role);
-      this.done = `${member.email} is now ${role === 'admin' || role === 'owner' ? 'an' : 'a'} ${role}.`;
+      this.done = `${member.email} is now ${withArticle(role)}.`;
       // Your own role changed: the page's idea of what you may do changes with it.
       if (member.userId === this.user.id) this.dispatchEvent(orgsChanged({ notice: this.done }));
       await this.load();
@@ -130,6 +166,26 @@ export class MembersList extends LitElement {
       this.busy = null;
     }
   }
+
+  /** The offer waits for the member's "yes" (ownership-offer.ts shows it); the page is told to show it. */
+  private readonly offerOwnership = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const userId = new FormData(event.target as HTMLFormElement).get('userId');
+    const member = this.members?.find((m) => m.userId === userId);
+    if (!member) return;
+    this.error = '';
+    this.done = '';
+    this.busy = member.userId;
+    try {
+      await this.client.offerOwnership(this.org.id, member.userId);
+      this.done = `Ownership offered to ${member.email}: nothing changes until they accept.`;
+      this.dispatchEvent(new Event('ownership-offered', { bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = null;
+    }
+  };
 
   private async removeMember(member: Member) {
     const self = member.userId === this.user.id;

@@ -2,18 +2,20 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Org, User } from '../shared/api';
 import type { HttpOrgs } from './orgs-client';
-import { atLeast } from './roles';
+import { article, atLeast } from './roles';
 import type { InvitationsList } from './invitations-list';
+import type { OwnershipOffer } from './ownership-offer';
 import './members-list';
 import './invite-form';
 import './invitations-list';
 import './delete-org';
+import './ownership-offer';
 import './audit-log';
 import { orgAudit } from './audit-client';
 
 /**
- * The active organization's page: its members for everyone; inviting for admins and owners;
- * deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
+ * The active organization's page: its members for everyone; a pending ownership offer for the
+ * member it is offered to (and the owners); inviting for admins and owners; deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
  */
 @customElement('journey-org-page')
 export class OrgPage extends LitElement {
@@ -80,6 +82,7 @@ export class OrgPage extends LitElement {
   @property({ attribute: false }) client!: HttpOrgs;
 
   @query('journey-invitations') private invitations?: InvitationsList;
+  @query('journey-ownership-offer') private offer?: OwnershipOffer;
   /** Admins and owners see two tabs: the people, and the audit log. */
   @state() private tab: 'members' | 'audit' = 'members';
 
@@ -88,8 +91,12 @@ export class OrgPage extends LitElement {
     return html`
       <div class="title">
         <h2>${this.org.name}</h2>
-        <p>You are ${this.org.role === 'member' ? 'a' : 'an'} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
-        ${admin ? nothing : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
+        <p>You are ${article(this.org.role)} <strong>${this.org.role}</strong> · ${this.org.plan} plan · <code>${this.org.slug}</code></p>
+        ${this.org.role === 'viewer'
+          ? html`<p>As a viewer you chat and read the patterns. An admin or an owner can make you a member, to teach.</p>`
+          : admin
+            ? nothing
+            : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
       ${admin
         ? html`<div role="tablist" aria-label="Organization">
@@ -111,7 +118,8 @@ export class OrgPage extends LitElement {
 
   private members(admin: boolean) {
     return html`
-      <div class="columns ${admin ? '' : 'single'}">
+      <journey-ownership-offer .org=${this.org} .user=${this.user} .client=${this.client}></journey-ownership-offer>
+      <div class="columns ${admin ? '' : 'single'}" @ownership-offered=${() => void this.offer?.load()}>
         <journey-members .org=${this.org} .user=${this.user} .client=${this.client}></journey-members>
         ${admin
           ? html`<div class="side" @invited=${() => void this.invitations?.load()}>

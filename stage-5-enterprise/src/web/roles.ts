@@ -24,5 +24,6 @@ export const ROLE_HINT: Record<Role, string> = {
   owner: 'does all an admin does, and names owners and deletes the organization',
 };
 
-/** "a viewer", "an admin". */
-export const withArticle = (role: Role): string => `${role === 'admin' || role === 'owner' ? 'an' : 'a'} ${role}`;
+/** "a" viewer, "an" admin. */
+export const article = (role: Role): string => (role === 'admin' || role === 'owner' ? 'an' : 'a');
+export const withArticle = (role: Role): string => `${article(role)} ${role}`;

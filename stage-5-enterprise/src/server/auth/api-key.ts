@@ -37,7 +37,8 @@ export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limit
     await limits.countApiCall(holder.orgId, holder.keyId);
     req.apiKey = holder;
     req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };
-    req.org = { ...org, role: 'member' };
+    // Member rights, and never more than its maker has now: a maker demoted to viewer makes a read-only key.
+    req.org = { ...org, role: org.role === 'viewer' ? 'viewer' : 'member' };
     next();
   };
 }
