@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPlatformAdmin } from '../src/server/admin/platform-admins';
 import { ENGINES, PASSWORD, call, ownerQuery, signUp, startTestServer, uniqueEmail, type Session, type TestServer } from './helpers';
 import { acme, people, type People } from './tenancy';
+import { startStripeStandIn, type StripeStandIn } from './stripe-stand-in';
 
 type Party = { type: string; id?: string | null; label: string };
 interface Row {
@@ -188,6 +189,35 @@ describe.each(ENGINES)('every security and admin action writes exactly one audit
       request_id: expect.any(String),
       prev_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+});
+
+describe.each(ENGINES)('a plan changed by Stripe\'s webhook writes one entry, by the system, on %s', (engine) => {
+  let server: TestServer;
+  let stripe: StripeStandIn;
+  beforeAll(async () => {
+    stripe = await startStripeStandIn(() => `${server.url}/api/stripe/webhook`);
+    server = await startTestServer({ engine, env: stripe.env });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await stripe?.close();
+  });
+
+  it('billing.plan_changed (webhook)', async () => {
+    const orgId: string = (await server.api('GET', '/api/orgs')).json.activeOrgId;
+    const { url } = (await server.api('POST', `/api/orgs/${orgId}/billing/checkout`, { plan: 'pro' })).json;
+    await stripe.pay(url.split('/').at(-1)); // two events: checkout completed, subscription created
+    const written = await ownerQuery<Record<string, unknown>>(server.db, 'SELECT * FROM audit_log WHERE org_id = $1', [orgId]);
+    expect(written).toHaveLength(1); // the second event changed nothing, and is no event
+    expect(written[0]).toMatchObject({
+      action: 'billing.plan_changed',
+      actor_type: 'system',
+      actor_id: null,
+      target_type: 'organization',
+      target_id: orgId,
+      summary: { via: 'webhook', before: { plan: 'free', status: 'active' }, after: { plan: 'pro', status: 'active', subscription: 'active' } },
     });
   });
 });
