@@ -54,10 +54,17 @@ export function createAuditLog(db: Db) {
 
   return {
     page: (actorId: string, orgId: string, filters: AuditFilters, limit: number, cursor?: string) =>
-      db.forOrg(orgId, async (tx) => (await asOrgAdmin(tx, orgId, actorId), pageOf(tx, { orgId }, filters, limit, cursor))),
+      db.forOrg(orgId, async (tx) => {
+        await asOrgAdmin(tx, orgId, actorId);
+        return pageOf(tx, { orgId }, filters, limit, cursor);
+      }),
 
+    /** Every entry the filters match, newest first, up to EXPORT_MAX_ROWS. */
     export: (actorId: string, orgId: string, filters: AuditFilters) =>
-      db.forOrg(orgId, async (tx) => (await asOrgAdmin(tx, orgId, actorId), everything(tx, { orgId }, filters))),
+      db.forOrg(orgId, async (tx) => {
+        await asOrgAdmin(tx, orgId, actorId);
+        return everything(tx, { orgId }, filters);
+      }),
 
     /** Every chain, or one organization's (orgId), or the platform chain (orgId 'platform'). */
     async adminPage(adminId: string, orgId: string | undefined, filters: AuditFilters, limit: number, cursor?: string) {

@@ -10,10 +10,10 @@ export type AuditAction =
   | 'member.role_changed' | 'member.removed'
   | 'invitation.sent' | 'invitation.resent' | 'invitation.domain_created' | 'invitation.accepted' | 'invitation.revoked'
   | 'ownership.transfer_offered' | 'ownership.transferred'
-  | 'billing.plan_changed'
+  | 'billing.plan_changed' // a webhook, demo billing, or a platform admin's comp (summary.via)
   | 'sso.configured'
   | 'pattern.deleted'
-  | 'admin.plan_comped' | 'admin.org_suspended' | 'admin.org_unsuspended' | 'admin.ticket_replied' | 'admin.ticket_closed';
+  | 'admin.org_suspended' | 'admin.org_unsuspended' | 'admin.ticket_replied' | 'admin.ticket_closed';
 
 export interface AuditRecord {
   /** The organization it happened in; null for the platform chain (logins and other account events). */
