@@ -16,6 +16,7 @@ const AREAS = [
   ['sso', 'Single sign-on'],
   ['pattern', 'Patterns'],
   ['admin', 'Platform staff'],
+  ['auth', 'Sign-ins (platform admins)'],
 ] as const;
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -204,7 +205,7 @@ export class AuditLog extends LitElement {
         <div>
           <span class="chip ${entry.actor.type === 'admin' ? 'muted' : ''}">${entry.action.split('.')[0]!.replace('_', ' ')}</span>
           <strong>${entry.actor.label}</strong>${entry.actor.type === 'admin' ? ' (platform staff)' : entry.actor.type === 'key' ? ' (API key)' : ''}
-          ${verb(entry.action)}${entry.target ? html` <strong>${entry.target.label}</strong>` : nothing}
+          ${verb(entry.action)}${entry.target && entry.target.label !== entry.actor.label ? html` <strong>${entry.target.label}</strong>` : nothing}
         </div>
         ${summary ? html`<div class="meta">${summary}</div>` : nothing}
         <div class="meta">
