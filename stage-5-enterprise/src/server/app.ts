@@ -28,6 +28,9 @@ import type { Metrics } from './ops/metrics';
 import { httpMetrics } from './ops/http-metrics';
 import { probeRoutes } from './routes/probes';
 import { metricsRoutes } from './routes/metrics';
+import { requestContext } from './audit/request-context';
+import type { AuditLog } from './audit/audit-service';
+import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -60,6 +63,7 @@ export interface AppDeps {
   onboarding: OnboardingService;
   firstCalls: FirstCalls;
   idempotency: Idempotency;
+  audit: AuditLog;
   logger: Logger;
   /** GET /health/ready's checks, and whether the instance is draining. */
   readiness: Readiness;
@@ -94,6 +98,7 @@ export function createApp({
   idempotency,
   onboarding,
   firstCalls,
+  audit,
   readiness,
   metrics,
   metricsToken,
@@ -117,7 +122,7 @@ export function createApp({
     }),
   );
 
-  app.use('/api', noStore, cookieParser(), sameOriginOnly);
+  app.use('/api', noStore, cookieParser(), sameOriginOnly, requestContext); // requestContext: who, from where (the audit trail)
   // The public API, for programs: an organization API key and nothing else (routes/v1.ts).
   app.use('/api/v1', v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency }));
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
@@ -128,7 +133,7 @@ export function createApp({
   app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers));
-  app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin), auditRoutes(audit));
   // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
   app.use('/api', onboardingRoutes(onboarding, firstCalls));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).

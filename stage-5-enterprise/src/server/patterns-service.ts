@@ -6,6 +6,7 @@ import { NEWEST_PATTERN, isPatternKey, patternsRepo as repo } from './patterns-r
 import { organizationsRepo } from './organizations-repo';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
+import { recordAudit } from './audit/audit';
 import type { PlanLimits } from './plan-limits';
 import type { Meter } from './ops/metrics';
 
@@ -97,8 +98,10 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
     remove: (orgId: string, id: string): Promise<boolean> =>
       changing(orgId, async (tx, engine) => {
         const removed = await repo.remove(tx, orgId, id);
-        if (removed) engine.remove(id); // never touch an engine for an id this organization does not own
-        return removed;
+        if (!removed) return false;
+        engine.remove(id); // never touch an engine for an id this organization does not own
+        await recordAudit(tx, { orgId, action: 'pattern.deleted', target: { type: 'pattern', id, label: removed.trigger } });
+        return true;
       }),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */

@@ -18,6 +18,7 @@ import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
+import { createAuditLog } from './audit/audit-service';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
@@ -93,6 +94,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     idempotency,
     onboarding,
     firstCalls,
+    audit: createAuditLog(db),
     readiness,
     metrics,
     metricsToken: config.metricsToken,
