@@ -13,6 +13,7 @@ import type { Db } from './db';
 import type { ApiKeys } from './api-keys/api-keys-service';
 import type { Admin } from './admin/admin-service';
 import { apiKeyAuth } from './auth/api-key';
+import type { RateLimits } from './scale/rate-limits';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
 import { sameOriginOnly } from './auth/same-origin';
@@ -44,6 +45,7 @@ export interface AppDeps {
   limits: PlanLimits;
   apiKeys: ApiKeys;
   admin: Admin;
+  rateLimits: RateLimits;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
@@ -59,7 +61,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, rateLimits, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -86,9 +88,11 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
+  // The ways in are also limited per address and minute (shared by the instances), before any work.
+  app.use('/api/auth', rateLimits.perAddress);
   app.use('/api', healthRoutes(), authRoutes(accounts, production), stripeWebhookRoutes(billing));
   // Programs with an organization API key reach the brain below, and nothing else (403).
-  app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
+  app.use('/api', apiKeyAuth(apiKeys, organizations, limits, rateLimits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));

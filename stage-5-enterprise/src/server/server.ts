@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
 import { openDb } from './db';
-import { createPatternsService } from './patterns-service';
+import { createPatternsService, type PatternsChanged } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
 import { createApiKeys } from './api-keys/api-keys-service';
@@ -17,6 +17,9 @@ import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
 import { FileOutbox, type Mailer } from './mail/outbox';
+import { memoryState, redisState } from './scale/shared-state';
+import { shareEngineFreshness } from './scale/engine-freshness';
+import { createRateLimits } from './scale/rate-limits';
 
 /** How long in-flight requests get to finish after stop() before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -46,8 +49,19 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
+  let shared;
+  try {
+    shared = config.redisUrl ? await redisState(config.redisUrl, logger) : memoryState();
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  logger.info(`shared state: ${shared.mode === 'redis' ? 'Redis' : 'in memory (no REDIS_URL): one instance only'}`);
   const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now });
-  const patterns = createPatternsService(db, limits, { quota: config.patternQuota });
+  let announce: PatternsChanged = () => {}; // the other instances hear of each pattern write (set just below)
+  const patterns = createPatternsService(db, limits, { quota: config.patternQuota, changed: (orgId, version) => announce(orgId, version) });
+  announce = await shareEngineFreshness(shared, patterns, logger);
+  const rateLimits = createRateLimits(shared.limiter, { anonymousPerMinute: config.anonymousPerMinute });
   const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
   const billing = createBilling(db, organizations, { appUrl: config.appUrl, stripe: config.stripe });
   logger.info(`billing: ${billing.mode === 'stripe' ? 'Stripe' : 'demo mode (no STRIPE_SECRET_KEY): plans change without a card'}`);
@@ -63,9 +77,10 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     appUrl: config.appUrl,
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
+    limiters: shared.limiter,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
-  if (options.trustProxy) app.set('trust proxy', 'loopback');
+  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, rateLimits, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  if (options.trustProxy || config.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
 
@@ -82,6 +97,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     admin,
     outbox,
     logger,
+    shared,
 
     /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>
@@ -113,6 +129,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
         await closed;
         clearTimeout(timer);
       }
+      await shared.close();
       await db.close();
       logger.info('stopped');
     },

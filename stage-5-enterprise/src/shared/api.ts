@@ -272,6 +272,7 @@ export const ErrorCodeSchema = z.enum([
   'email_taken',
   'quota_exceeded', // the store is full; `details` says { limit, used, adding }
   'too_many_attempts', // `details.retryAfterSeconds` says how long to wait
+  'rate_limited', // too many requests this minute (per API key by plan, or per address); `details.retryAfterSeconds`
   'busy', // too many password hashes waiting; `details.retryAfterSeconds` says how long to wait
   'internal_error',
 ]);

@@ -5,6 +5,7 @@ import { invalidKey } from '../api-keys/api-keys-service';
 import type { KeyHolder } from '../api-keys/api-keys-repo';
 import type { Organizations } from '../organizations-service';
 import type { PlanLimits } from '../plan-limits';
+import type { RateLimits } from '../scale/rate-limits';
 
 declare global {
   namespace Express {
@@ -22,10 +23,12 @@ const BRAIN = /^\/(patterns|chat|import)(\/|$)/;
  * `Authorization: Bearer jrny_sk_…`: a program acting for the key's organization, with member
  * rights, as the key's creator (who must still belong to it: a key stops working when its maker
  * leaves). It reaches the brain and nothing else; organization, billing and admin routes answer
- * 403, as they are for people with a session. Every call is counted as `api_call` usage.
+ * 403, as they are for people with a session. Each call takes one from the key's requests per
+ * minute (by plan, shared by every instance: 429 rate_limited past it), then is counted as
+ * `api_call` usage.
  */
-export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  return async (req, _res, next) => {
+export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
+  return async (req, res, next) => {
     const key = req.get('authorization')?.match(/^Bearer (jrny_sk_\S*)$/)?.[1];
     if (!key) return next();
     if (!BRAIN.test(req.path)) {
@@ -34,6 +37,7 @@ export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limit
     const holder = await apiKeys.authenticate(key);
     const org = holder.creator && (await organizations.find(holder.orgId, holder.creator.id));
     if (!holder.creator || !org) throw invalidKey();
+    await rateLimits.forKey(holder.keyId, org.plan, res);
     await limits.countApiCall(holder.orgId, holder.keyId);
     req.apiKey = holder;
     req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };

@@ -1,0 +1,100 @@
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { LimiterFactory } from '../auth/throttle';
+
+/**
+ * What instances share besides the database: the counters of rate limits and throttles, and a
+ * channel on which an instance says "I changed this organization's patterns". With REDIS_URL, in
+ * Redis, so every instance counts against the same numbers and hears every other instance. Without
+ * it, in-memory stand-ins that serve one instance (config.ts refuses more than one without Redis).
+ *
+ * What is NOT shared, by nature: the password-hashing budget (auth/password-pool.ts) is this
+ * process's CPU, so each instance keeps its own; and each instance's engine cache, kept fresh by
+ * the patterns version (engine-cache.ts).
+ */
+export interface SharedState {
+  readonly mode: 'redis' | 'memory';
+  /** Counters for throttles and rate limits. */
+  readonly limiter: LimiterFactory;
+  /** Tells every instance (this one included) `message` on `channel`. Best effort: a lost message must be harmless. */
+  publish(channel: string, message: string): void;
+  subscribe(channel: string, listener: (message: string) => void): Promise<void>;
+  /** For readiness: false when the shared store does not answer. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** In memory: one instance, no network. */
+export function memoryState(): SharedState {
+  const bus = new EventEmitter();
+  return {
+    mode: 'memory',
+    limiter: (options) => new RateLimiterMemory(options),
+    publish: (channel, message) => void bus.emit(channel, message),
+    subscribe: async (channel, listener) => void bus.on(channel, listener),
+    ping: async () => true,
+    close: async () => void bus.removeAllListeners(),
+  };
+}
+
+/**
+ * Redis at `url`. It must answer at start (a typo should stop the server, not surface later).
+ * Afterwards, when Redis goes away, every limiter falls back to its in-memory insurance limiter
+ * (rate-limiter-flexible's `insuranceLimiter`): requests keep being served and limited, per
+ * instance, and a warning is logged; engines stay correct through the patterns version. Commands
+ * fail at once instead of queueing while disconnected (`enableOfflineQueue: false`), so a request
+ * never waits for Redis to come back.
+ */
+export async function redisState(url: string, logger: Logger): Promise<SharedState> {
+  const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 };
+  const client = new Redis(url, options);
+  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true }); // its SUBSCRIBE is replayed on reconnect
+  let down = false;
+  for (const connection of [client, subscriber]) {
+    connection.on('error', (err: Error) => {
+      if (down || connection !== client) return;
+      down = true;
+      logger.warn({ err: err.message }, 'redis unavailable: rate limits and throttles fall back to per-instance memory until it returns');
+    });
+    connection.on('ready', () => {
+      if (connection !== client || !down) return;
+      down = false;
+      logger.info('redis is back: rate limits are shared again');
+    });
+  }
+  try {
+    await Promise.all([client.connect(), subscriber.connect()]);
+  } catch (err) {
+    client.disconnect();
+    subscriber.disconnect();
+    throw new Error(`REDIS_URL: cannot reach Redis at ${new URL(url).host} (${(err as Error).message})`);
+  }
+  const listeners = new Map<string, (message: string) => void>();
+  subscriber.on('message', (channel: string, message: string) => listeners.get(channel)?.(message));
+
+  return {
+    mode: 'redis',
+    limiter: (limits) =>
+      new RateLimiterRedis({
+        ...limits,
+        storeClient: client,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(limits),
+      }),
+    publish: (channel, message) => void client.publish(channel, message).catch(() => undefined), // lost: the version check covers it
+    async subscribe(channel, listener) {
+      listeners.set(channel, listener);
+      await subscriber.subscribe(channel);
+    },
+    ping: () =>
+      client.ping().then(
+        () => true,
+        () => false,
+      ),
+    async close() {
+      await Promise.allSettled([client.quit(), subscriber.quit()]);
+    },
+  };
+}
