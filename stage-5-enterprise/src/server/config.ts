@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   // Redis, e.g. redis://127.0.0.1:6379: rate limits, throttles and engine news shared by the instances.
   // Unset: in-memory stand-ins, for one instance (see scale/shared-state.ts).
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// address.' }).optional(),
+  // Put before every Redis key and channel name: apps (or test runs) sharing one Redis stay apart.
+  REDIS_PREFIX: z.string().trim().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . _ : - only').default('journey:'),
   // How many instances serve this app (start:cluster sets it). More than one needs what they share.
   INSTANCES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(1),
   // Behind a reverse proxy on this machine (nginx in start:cluster): the client's address comes from X-Forwarded-For.
@@ -75,6 +77,8 @@ export interface Config {
   signupsPerAddress: number;
   /** Redis when set; undefined: in-memory stand-ins (one instance). */
   redisUrl: string | undefined;
+  /** Before every Redis key and channel name. */
+  redisPrefix: string;
   /** Instances serving this app; more than one needs DATABASE_URL, REDIS_URL and JWT_SECRET. */
   instances: number;
   /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
@@ -98,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
-  const { REDIS_URL, INSTANCES, TRUST_PROXY, ANONYMOUS_REQUESTS_PER_MINUTE } = parsed.data;
+  const { REDIS_URL, REDIS_PREFIX, INSTANCES, TRUST_PROXY, ANONYMOUS_REQUESTS_PER_MINUTE } = parsed.data;
   // Several instances must share everything a user's next request may land on: one instance's
   // memory is invisible to the others (a limit counted per instance is N times the limit).
   if (INSTANCES > 1) {
@@ -131,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     billingGraceDays: BILLING_GRACE_DAYS,
     signupsPerAddress: SIGNUPS_PER_ADDRESS,
     redisUrl: REDIS_URL,
+    redisPrefix: REDIS_PREFIX,
     instances: INSTANCES,
     trustProxy: TRUST_PROXY,
     anonymousPerMinute: ANONYMOUS_REQUESTS_PER_MINUTE,

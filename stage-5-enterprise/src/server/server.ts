@@ -51,7 +51,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
   let shared;
   try {
-    shared = config.redisUrl ? await redisState(config.redisUrl, logger) : memoryState();
+    shared = config.redisUrl ? await redisState(config.redisUrl, config.redisPrefix, logger) : memoryState();
   } catch (err) {
     await db.close();
     throw err;

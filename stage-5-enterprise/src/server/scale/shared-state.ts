@@ -45,10 +45,10 @@ export function memoryState(): SharedState {
  * (rate-limiter-flexible's `insuranceLimiter`): requests keep being served and limited, per
  * instance, and a warning is logged; engines stay correct through the patterns version. Commands
  * fail at once instead of queueing while disconnected (`enableOfflineQueue: false`), so a request
- * never waits for Redis to come back.
+ * never waits for Redis to come back. `prefix` goes before every key and channel name.
  */
-export async function redisState(url: string, logger: Logger): Promise<SharedState> {
-  const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 };
+export async function redisState(url: string, prefix: string, logger: Logger): Promise<SharedState> {
+  const options = { keyPrefix: prefix, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 };
   const client = new Redis(url, options);
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true }); // its SUBSCRIBE is replayed on reconnect
   let down = false;
@@ -83,10 +83,10 @@ export async function redisState(url: string, logger: Logger): Promise<SharedSta
         rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory(limits),
       }),
-    publish: (channel, message) => void client.publish(channel, message).catch(() => undefined), // lost: the version check covers it
+    publish: (channel, message) => void client.publish(prefix + channel, message).catch(() => undefined), // lost: the version check covers it
     async subscribe(channel, listener) {
-      listeners.set(channel, listener);
-      await subscriber.subscribe(channel);
+      listeners.set(prefix + channel, listener);
+      await subscriber.subscribe(prefix + channel);
     },
     ping: () =>
       client.ping().then(
