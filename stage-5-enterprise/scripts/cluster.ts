@@ -9,12 +9,10 @@ const TEMPLATE = join(STAGE_DIR, 'deploy/nginx/journey.conf.template');
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
 export interface ClusterOptions {
-  /** Instances to start (2 unless told). */
-  instances: number;
   /** nginx's port: the one address people open. */
   port: number;
-  /** The instances listen on 127.0.0.1 at firstInstancePort, +1, +2, … */
-  firstInstancePort: number;
+  /** One instance per port, each listening on 127.0.0.1. */
+  instancePorts: number[];
   /** The instances' environment: DATABASE_URL, REDIS_URL, JWT_SECRET and the rest. */
   env: Record<string, string | undefined>;
   /** Where each line the instances and nginx print goes. */
@@ -86,12 +84,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const missing = missingSettings(options.env);
   if (missing.length > 0) throw new Error(`The cluster needs:\n  ${missing.join('\n  ')}`);
   const log = options.log ?? (() => {});
-  const ports = Array.from({ length: options.instances }, (_, i) => options.firstInstancePort + i);
+  const ports = options.instancePorts;
 
   async function startInstance(port: number): Promise<Instance> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: STAGE_DIR,
-      env: { ...process.env, APP_URL: `http://localhost:${options.port}`, ...options.env, PORT: String(port), HOST: '127.0.0.1', INSTANCES: String(options.instances), TRUST_PROXY: '1' },
+      env: { ...process.env, APP_URL: `http://localhost:${options.port}`, ...options.env, PORT: String(port), HOST: '127.0.0.1', INSTANCES: String(ports.length), TRUST_PROXY: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = started(child, `:${port}`, log);

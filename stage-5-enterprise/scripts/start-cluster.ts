@@ -28,9 +28,8 @@ if (!env.JWT_SECRET) {
 execFileSync('pnpm', ['exec', 'vite', 'build'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
 
 const cluster = await startCluster({
-  instances,
   port,
-  firstInstancePort: Number(process.env.FIRST_INSTANCE_PORT ?? port + 100),
+  instancePorts: Array.from({ length: instances }, (_, i) => port + 100 + i), // 3105, 3106, …
   env,
   log: (line) => console.log(line),
 }).catch((err: Error) => {
