@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** The clock plan limits read (a new month, the end of a grace period). */
   now?: () => Date;
+  /** Where logs go (LOG_LEVEL is silent otherwise): for tests that read them. */
+  logger?: Logger;
   /** The plan of the signed-in user's organization (demo billing), for tests that need more than the free plan's 10 patterns. */
   plan?: 'pro' | 'enterprise';
 }
@@ -217,6 +220,7 @@ async function serve(place: Place, options: TestServerOptions) {
     mailer: options.mailer,
     trustProxy: options.trustProxy,
     now: options.now,
+    logger: options.logger,
   });
   const url = (await server.start()).replace('localhost', '127.0.0.1');
   const session = await signUp(url, uniqueEmail('ada'));

@@ -14,7 +14,9 @@ const REFUSED: [string, RegExp][] = [
   ['CREATE TABLE mine (id int)', /permission denied for schema public/],
   ['UPDATE users SET is_platform_admin = true', /permission denied/],
   ['DELETE FROM users', /permission denied/],
-  ['SELECT * FROM schema_migrations', /permission denied/],
+  // It may read which migrations are applied (readiness), never change them.
+  ['DELETE FROM schema_migrations', /permission denied/],
+  ["INSERT INTO schema_migrations (version, name) VALUES (999, '999-mine.sql')", /permission denied/],
   ['ALTER ROLE journey_app BYPASSRLS', /permission denied|must be superuser/],
 ];
 

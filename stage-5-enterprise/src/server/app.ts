@@ -1,7 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { PatternsService } from './patterns-service';
 import type { Accounts } from './auth/accounts';
@@ -21,7 +20,12 @@ import type { FileOutbox } from './mail/outbox';
 import { errorHandler, notFoundHandler } from './errors';
 import { allowedHostsOnly } from './allowed-hosts';
 import { noStore } from './no-store';
-import { requestId } from './request-id';
+import { requestLog } from './ops/request-log';
+import type { Readiness } from './ops/readiness';
+import type { Metrics } from './ops/metrics';
+import { httpMetrics } from './ops/http-metrics';
+import { probeRoutes } from './routes/probes';
+import { metricsRoutes } from './routes/metrics';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -47,6 +51,11 @@ export interface AppDeps {
   admin: Admin;
   rateLimits: RateLimits;
   logger: Logger;
+  /** GET /health/ready's checks, and whether the instance is draining. */
+  readiness: Readiness;
+  metrics: Metrics;
+  /** METRICS_TOKEN: GET /metrics answers with it as a bearer token; unset, there is no /metrics. */
+  metricsToken?: string;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
   /** Secure cookies; no development pages. */
@@ -61,26 +70,18 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, rateLimits, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, rateLimits, logger, readiness, metrics, metricsToken, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpMetrics(metrics), requestLog(logger));
+  // Before the Host check: a kubelet probes, and Prometheus scrapes, the pod's own address.
+  app.use(probeRoutes(readiness, logger));
+  if (metricsToken) app.use(metricsRoutes(metrics, metricsToken));
   app.use(allowedHostsOnly(appUrl));
   app.use(
     helmet({
       // The stage is served over plain http (localhost); don't tell browsers to switch to https.
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    }),
-  );
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestId,
-      // One short line per request; headers stay out of the logs (later stages carry cookies in them).
-      wrapSerializers: false, // ours read the raw request directly: less work per request
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
     }),
   );
 

@@ -50,6 +50,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
   // Requests one address may make to the ways in (/api/auth/…) in a minute.
   ANONYMOUS_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(300),
+  // GET /metrics answers with `Authorization: Bearer <METRICS_TOKEN>`; unset, there is no /metrics.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+  // On SIGTERM: how long /health/ready says "draining" before the listener closes (balancers
+  // polling readiness need a few periods to notice), then how long in-flight requests get.
+  DRAIN_DELAY_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).default(10_000),
   // The address people open, for links in mails. Unset: http://localhost:PORT.
   APP_URL: z
     .url({ protocol: /^https?$/, error: 'APP_URL must be an http(s) address.' })
@@ -87,6 +93,12 @@ export interface Config {
   anonymousPerMinute: number;
   /** Stripe when STRIPE_SECRET_KEY is set; undefined: demo billing. */
   stripe: StripeSettings | undefined;
+  /** GET /metrics's bearer token; undefined: no /metrics. */
+  metricsToken: string | undefined;
+  /** On SIGTERM: milliseconds of "draining" readiness before the listener closes. */
+  drainDelayMs: number;
+  /** Then: milliseconds in-flight requests get before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 /**
@@ -114,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.join('\n')}`);
   }
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO, STRIPE_PRICE_ENTERPRISE, STRIPE_API_URL } = parsed.data;
+  const { METRICS_TOKEN, DRAIN_DELAY_MS, SHUTDOWN_TIMEOUT_MS } = parsed.data;
   // Half a Stripe setup would take money and never hear about it: all of it, or none (demo billing).
   if (STRIPE_SECRET_KEY && !(STRIPE_WEBHOOK_SECRET && STRIPE_PRICE_PRO && STRIPE_PRICE_ENTERPRISE)) {
     throw new Error('Invalid configuration:\n  STRIPE_SECRET_KEY: also needs STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO and STRIPE_PRICE_ENTERPRISE');
@@ -139,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instances: INSTANCES,
     trustProxy: TRUST_PROXY,
     anonymousPerMinute: ANONYMOUS_REQUESTS_PER_MINUTE,
+    metricsToken: METRICS_TOKEN,
+    drainDelayMs: DRAIN_DELAY_MS,
+    shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
     stripe: STRIPE_SECRET_KEY
       ? {
           secretKey: STRIPE_SECRET_KEY,

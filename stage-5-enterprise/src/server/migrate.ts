@@ -5,6 +5,26 @@ import type { Queryable } from './db';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** The migration files in `dir`, in number order. */
+function migrationFiles(dir: string) {
+  return readdirSync(dir)
+    .filter((name) => /^\d+-.+\.sql$/.test(name))
+    .map((name) => ({ name, version: Number.parseInt(name, 10) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/**
+ * The migrations this code ships that the database has not applied (readiness: a database restored
+ * from an old backup, or a new one, is not the schema this code expects). Runs as journey_app,
+ * which may read schema_migrations (granted by migrate, below).
+ */
+export async function pendingMigrations(db: Queryable, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
+  return migrationFiles(dir)
+    .filter(({ version }) => !applied.has(version))
+    .map(({ name }) => name);
+}
+
 /** One session as the database owner: the only place where SQL runs without journey_app's limits. */
 export interface OwnerSession extends Queryable {
   /** Several statements without parameters: a migration file. */
@@ -19,10 +39,7 @@ export interface OwnerSession extends Queryable {
  * Never edit an applied file: add the next number.
  */
 export async function migrate(owner: OwnerSession, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir)
-    .filter((name) => /^\d+-.+\.sql$/.test(name))
-    .map((name) => ({ name, version: Number.parseInt(name, 10) }))
-    .sort((a, b) => a.version - b.version);
+  const files = migrationFiles(dir);
 
   await owner.query("SELECT pg_advisory_lock(hashtext('schema_migrations'))");
   try {
@@ -48,6 +65,9 @@ export async function migrate(owner: OwnerSession, dir = MIGRATIONS_DIR): Promis
       }
       newlyApplied.push(name);
     }
+    // The app may see which versions are applied (readiness), never change them. After the loop:
+    // journey_app is created by the first migration.
+    await owner.exec('GRANT SELECT ON schema_migrations TO journey_app');
     return newlyApplied;
   } finally {
     await owner.query("SELECT pg_advisory_unlock(hashtext('schema_migrations'))");

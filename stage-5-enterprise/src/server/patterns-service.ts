@@ -7,6 +7,7 @@ import { organizationsRepo } from './organizations-repo';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 import type { PlanLimits } from './plan-limits';
+import type { Meter } from './ops/metrics';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
@@ -31,7 +32,7 @@ export type PatternsChanged = (orgId: string, version: number) => void;
 export function createPatternsService(
   db: Db,
   limits: PlanLimits,
-  { quota = DEFAULT_PATTERN_QUOTA, changed = (() => {}) as PatternsChanged } = {},
+  { quota = DEFAULT_PATTERN_QUOTA, meter, changed = () => {} }: { quota?: number; meter?: Meter; changed?: PatternsChanged } = {},
 ) {
   const engines = createEngineCache(FALLBACK);
   /** The engine as of `version`, listing the patterns in this same transaction when it must be rebuilt. */
@@ -86,14 +87,17 @@ export function createPatternsService(
         };
       }),
 
-    teach: (orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> =>
-      changing(orgId, async (tx, engine) => {
+    async teach(orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> {
+      const taught = await changing(orgId, async (tx, engine) => {
         await checkRoom(tx, orgId, 1);
         const pattern = await repo.insert(tx, orgId, teacher, input);
         await limits.count(tx, orgId, teacher.id, 'teach', `${input.trigger} ${input.response}`);
         engine.add(pattern);
         return pattern;
-      }),
+      });
+      meter?.used('teach', 1); // once committed
+      return taught;
+    },
 
     /** undefined when this organization has no such pattern. */
     update: (orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> =>
@@ -112,8 +116,8 @@ export function createPatternsService(
       }),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
-    importMany: (orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> =>
-      changing(orgId, async (tx, engine) => {
+    async importMany(orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> {
+      const imported = await changing(orgId, async (tx, engine) => {
         const known = new Set((await repo.list(tx, orgId)).map(signature));
         const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
         await checkRoom(tx, orgId, fresh.length); // all of the file, or nothing
@@ -125,11 +129,23 @@ export function createPatternsService(
           added.push(pattern);
         }
         return added;
-      }),
+      });
+      meter?.used('import', imported.length); // once committed
+      return imported;
+    },
 
     /** The reply, once the chat is counted against the plan (402 when this month's are used). */
-    chat: (orgId: string, user: Teacher, message: string): Promise<Reply> =>
-      limits.countChat(orgId, user.id, message, async (tx, version) => (await engineAt(tx, orgId, version)).reply(message)),
+    async chat(orgId: string, user: Teacher, message: string): Promise<Reply> {
+      const reply = await limits.countChat(orgId, user.id, message, async (tx, version) => {
+        const engine = await engineAt(tx, orgId, version);
+        const started = performance.now();
+        const answer = engine.reply(message);
+        meter?.engineReplied((performance.now() - started) / 1000);
+        return answer;
+      });
+      meter?.used('chat', 1);
+      return reply;
+    },
 
     /**
      * Another instance wrote `version` (pub/sub): an older engine here is dropped and rebuilt now,

@@ -1,3 +1,4 @@
+import type { Meter } from './ops/metrics';
 import { countTokens } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { AppError } from './app-error';
@@ -11,6 +12,8 @@ export interface PlanLimitsOptions {
   graceDays: number;
   /** The clock: tests move it to a new month, or past the grace period. */
   now?: () => Date;
+  /** Told of each API call once it is counted (the metrics' usage counter). */
+  meter?: Meter;
 }
 
 /**
@@ -79,11 +82,13 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
       }),
 
     /** Counts one call with an API key (the routes it reaches count their own chats and patterns). */
-    countApiCall: (orgId: string, keyId: string): Promise<void> =>
-      db.forOrg(orgId, async (tx) => {
+    countApiCall: async (orgId: string, keyId: string): Promise<void> => {
+      await db.forOrg(orgId, async (tx) => {
         await repo.bump(tx, orgId, periodOf(now()), 'api_call', 1, 0, null);
         await repo.record(tx, orgId, { keyId }, 'api_call', 0);
-      }),
+      });
+      options.meter?.used('api_call', 1);
+    },
 
     /** GET /api/orgs/:orgId/usage: the plan, its limits, this month's use, and the billing status. */
     usage: (orgId: string, patterns: number) =>

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pino, type Logger } from 'pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
 import { openDb } from './db';
@@ -17,12 +18,14 @@ import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
 import { FileOutbox, type Mailer } from './mail/outbox';
-import { memoryState, redisState } from './scale/shared-state';
+import { memoryState, redisState, type SharedState } from './scale/shared-state';
 import { shareEngineFreshness } from './scale/engine-freshness';
 import { createRateLimits } from './scale/rate-limits';
 
-/** How long in-flight requests get to finish after stop() before connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
+import { createLogger } from './ops/logger';
+import { createMetrics } from './ops/metrics';
+import { createReadiness } from './ops/readiness';
+import { databaseCheck, migrationsCheck } from './ops/checks';
 
 export interface ServerOptions {
   /** The built page (vite build → dist); omitted in API-only tests. */
@@ -45,11 +48,11 @@ export interface ServerOptions {
  * stage 4: opening the database (and migrating it) is.
  */
 export async function createServer(config: Config, options: ServerOptions = {}) {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
-  let shared;
+  let shared: SharedState;
   try {
     shared = config.redisUrl ? await redisState(config.redisUrl, config.redisPrefix, logger) : memoryState();
   } catch (err) {
@@ -57,9 +60,19 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     throw err;
   }
   logger.info(`shared state: ${shared.mode === 'redis' ? 'Redis' : 'in memory (no REDIS_URL): one instance only'}`);
-  const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now });
+  // Process metrics only where they are read: they start timers of their own.
+  const metrics = createMetrics({ processMetrics: config.metricsToken !== undefined });
+  const readiness = createReadiness();
+  readiness.add('database', databaseCheck(db));
+  readiness.add('migrations', migrationsCheck(db));
+  if (shared.mode === 'redis') readiness.add('redis', shared.check);
+  const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now, meter: metrics.meter });
   let announce: PatternsChanged = () => {}; // the other instances hear of each pattern write (set just below)
-  const patterns = createPatternsService(db, limits, { quota: config.patternQuota, changed: (orgId, version) => announce(orgId, version) });
+  const patterns = createPatternsService(db, limits, {
+    quota: config.patternQuota,
+    meter: metrics.meter,
+    changed: (orgId, version) => announce(orgId, version),
+  });
   announce = await shareEngineFreshness(shared, patterns, logger);
   const rateLimits = createRateLimits(shared.limiter, { anonymousPerMinute: config.anonymousPerMinute });
   const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
@@ -79,12 +92,38 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     signupsPerAddress: config.signupsPerAddress,
     limiters: shared.limiter,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, rateLimits, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, rateLimits, logger, readiness, metrics, metricsToken: config.metricsToken, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy || config.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
-  let stopping = false;
+  let closing = false;
+  let stopped: Promise<void> | undefined;
+
+  /** See stop(), below. */
+  async function drainAndStop(): Promise<void> {
+    readiness.drain();
+    if (server?.listening && config.drainDelayMs > 0) {
+      logger.info({ drainDelayMs: config.drainDelayMs }, 'draining: not ready, still serving');
+      await sleep(config.drainDelayMs);
+    }
+    closing = true;
+    if (server?.listening) {
+      const open = server;
+      const timer = setTimeout(() => {
+        logger.warn({ shutdownTimeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown timeout: connections cut');
+        open.closeAllConnections();
+      }, config.shutdownTimeoutMs).unref();
+      const closed = new Promise((resolve) => open.close(resolve));
+      open.closeIdleConnections();
+      await closed;
+      clearTimeout(timer);
+    }
+    await shared.close();
+    await db.close();
+    logger.info('stopped');
+  }
 
   return {
+    config,
     app,
     db,
     patterns,
@@ -98,6 +137,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     outbox,
     logger,
     shared,
+    readiness,
+    metrics,
 
     /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>
@@ -109,30 +150,24 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
           resolve(url);
         });
         // close() waits for every open connection, and browsers keep theirs open between requests.
-        // While stopping, close each one as soon as its response is sent.
-        listening.on('request', (_req, res) => {
+        // While draining, each one closes as soon as its response is sent (first listener: before the app answers).
+        listening.prependListener('request', (_req, res) => {
+          if (readiness.draining) res.setHeader('Connection', 'close');
           res.on('finish', () => {
-            if (stopping) setImmediate(() => listening.closeIdleConnections());
+            if (closing) setImmediate(() => listening.closeIdleConnections());
           });
         });
         server = listening;
       }),
 
-    /** Stops accepting, lets in-flight requests finish, then closes the database. */
-    async stop(): Promise<void> {
-      stopping = true;
-      if (server?.listening) {
-        const open = server;
-        const timer = setTimeout(() => open.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
-        const closed = new Promise((resolve) => open.close(resolve));
-        open.closeIdleConnections();
-        await closed;
-        clearTimeout(timer);
-      }
-      await shared.close();
-      await db.close();
-      logger.info('stopped');
-    },
+    /**
+     * The drain, once however often called (SIGTERM, then SIGINT): readiness answers 503 (balancers
+     * stop sending; for drainDelayMs the listener still serves what they send meanwhile, and closes
+     * each connection after its response), then the listener closes (new connections are refused),
+     * idle keep-alive connections close, each busy one once its response is sent, and after
+     * shutdownTimeoutMs whatever is still open is cut. Then the database pool closes.
+     */
+    stop: (): Promise<void> => (stopped ??= drainAndStop()),
   };
 }
 

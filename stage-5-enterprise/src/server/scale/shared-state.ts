@@ -21,8 +21,8 @@ export interface SharedState {
   /** Tells every instance (this one included) `message` on `channel`. Best effort: a lost message must be harmless. */
   publish(channel: string, message: string): void;
   subscribe(channel: string, listener: (message: string) => void): Promise<void>;
-  /** For readiness: false when the shared store does not answer. */
-  ping(): Promise<boolean>;
+  /** For readiness: rejects when the shared store does not answer. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export function memoryState(): SharedState {
     limiter: (options) => new RateLimiterMemory(options),
     publish: (channel, message) => void bus.emit(channel, message),
     subscribe: async (channel, listener) => void bus.on(channel, listener),
-    ping: async () => true,
+    check: async () => {},
     close: async () => void bus.removeAllListeners(),
   };
 }
@@ -88,11 +88,7 @@ export async function redisState(url: string, prefix: string, logger: Logger): P
       listeners.set(prefix + channel, listener);
       await subscriber.subscribe(prefix + channel);
     },
-    ping: () =>
-      client.ping().then(
-        () => true,
-        () => false,
-      ),
+    check: async () => void (await client.ping()),
     async close() {
       await Promise.allSettled([client.quit(), subscriber.quit()]);
     },
