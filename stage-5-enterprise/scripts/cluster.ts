@@ -94,7 +94,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     });
     const exited = started(child, `:${port}`, log);
     const url = `http://127.0.0.1:${port}`;
-    await waitUntil(`the instance on port ${port}`, () => answers(`${url}/api/health`), exited);
+    await waitUntil(`the instance on port ${port}`, () => answers(`${url}/health/ready`), exited);
     return { port, url, child, exited };
   }
 
@@ -115,7 +115,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
     nginx = { child, exited: started(child, 'nginx', log) };
     const url = `http://127.0.0.1:${options.port}`;
-    await waitUntil('nginx', () => answers(`${url}/api/health`), nginx.exited, 10_000);
+    await waitUntil('nginx', () => answers(`${url}/health/ready`), nginx.exited, 10_000);
     return {
       url,
       instances,

@@ -117,4 +117,30 @@ describe('two instances behind nginx', () => {
     console.log(`kill -9: ${acknowledged.length} writes acknowledged (${afterKill} after the kill), ${failures.length} failed in flight`);
     await cluster.restart(1);
   });
+
+  it('SIGTERM one instance under load: zero failed requests through nginx, and it exits 0', async () => {
+    const { key } = await keyHolder(cluster.url, 'enterprise');
+    const statuses = new Map<string, number>();
+    let running = true;
+    const load = underLoad(8, () => running, async (worker, n) => {
+      const write = n % 4 === 0;
+      const res = await fetch(`${cluster.url}/api/${write ? 'patterns' : 'chat'}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...withKey(key).headers },
+        body: JSON.stringify(write ? { trigger: `term-${worker}-${n}`, response: 'kept' } : { message: `term-${worker}-${n - 1}` }),
+      }).catch((err: Error) => err);
+      const outcome = res instanceof Error ? res.message : String(res.status);
+      statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const leaving = cluster.instances[0]!;
+    leaving.child.kill('SIGTERM');
+    expect(await leaving.exited).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    running = false;
+    await load;
+    console.log(`SIGTERM: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect([...statuses.keys()].sort()).toEqual(['200', '201']);
+    await cluster.restart(0);
+  });
 });
