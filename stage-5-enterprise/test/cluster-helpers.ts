@@ -9,6 +9,8 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestCluster extends Cluster {
   database: TestDatabase;
+  /** The instances' session key: another server with it accepts their sessions. */
+  jwtSecret: string;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startTestCluster(instances = 2): Promise<TestCluster> {
   const dataDir = tempDataDir(); // the instances' mail outbox
   const ports = await Promise.all(Array.from({ length: instances + 1 }, () => freePort()));
   let output = '';
+  const jwtSecret = randomBytes(32).toString('base64url');
   const cluster = await startCluster({
     port: ports[0]!,
     instancePorts: ports.slice(1),
@@ -28,7 +31,7 @@ export async function startTestCluster(instances = 2): Promise<TestCluster> {
       DATABASE_URL: database.where.databaseUrl,
       REDIS_URL,
       REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
-      JWT_SECRET: randomBytes(32).toString('base64url'),
+      JWT_SECRET: jwtSecret,
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
     },
@@ -37,7 +40,7 @@ export async function startTestCluster(instances = 2): Promise<TestCluster> {
     await database.drop();
     throw new Error(`${err.message}\n${output}`);
   });
-  return { ...cluster, database, close: async () => (await cluster.stop(), await database.drop(), rmSync(dataDir, { recursive: true, force: true })) };
+  return { ...cluster, database, jwtSecret, close: async () => (await cluster.stop(), await database.drop(), rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 /** A user on `plan` with an API key for their organization. */

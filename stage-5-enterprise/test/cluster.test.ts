@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, signUp, onPlan, type Session } from './helpers';
+import { loadConfig } from '../src/server/config';
+import { createServer } from '../src/server/server';
+import { call, signUp, onPlan, tempDataDir } from './helpers';
 import { keyHolder, startTestCluster, withKey, type TestCluster } from './cluster-helpers';
 
 /**
@@ -56,6 +58,23 @@ describe('two instances behind nginx', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('an instance that hears no news at all (a lost pub/sub message) still answers with what another instance just taught', async () => {
+    // A third server on the same database without Redis: nothing it is told, only what it reads.
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: tempDataDir(), DATABASE_URL: cluster.database.where.databaseUrl, JWT_SECRET: cluster.jwtSecret });
+    const deaf = await createServer(config);
+    const deafUrl = (await deaf.start()).replace('localhost', '127.0.0.1');
+    try {
+      const session = await signUp(cluster.url);
+      await onPlan(cluster.url, session, 'pro');
+      for (let i = 0; i < 20; i++) {
+        expect((await call(cluster.url, 'POST', '/api/patterns', { trigger: `deaf${i}`, response: `heard ${i}` }, { session })).status).toBe(201);
+        expect((await call(deafUrl, 'POST', '/api/chat', { message: `deaf${i}` }, { session })).json.reply.text).toBe(`heard ${i}`);
+      }
+    } finally {
+      await deaf.stop();
+    }
   });
 
   it("an API key's N+1th request in a minute is 429 rate_limited, whichever instance serves it", async () => {
