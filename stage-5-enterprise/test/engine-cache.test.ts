@@ -83,10 +83,8 @@ describe('createEngineCache, across instances (patterns versions)', () => {
     const acme = await cache.get('acme', 1);
     acme.add({ id: 'a2', trigger: 'bye', response: 'bye Ada' });
     cache.advance('acme', acme, 1, 2);
-    await Promise.resolve();
     expect(await cache.get('acme', 2)).toBe(acme);
     cache.advance('acme', acme, 4, 5); // someone else wrote 3 and 4: this engine misses them
-    await Promise.resolve();
     expect(await cache.get('acme', 5)).not.toBe(acme);
   });
 

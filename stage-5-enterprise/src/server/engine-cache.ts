@@ -16,7 +16,8 @@ export interface Snapshot {
   load: () => Promise<Pattern[]>;
 }
 
-type Entry = { engine: Promise<PatternEngine>; size: number; version: number };
+/** `built`: the engine once its promise resolved. */
+type Entry = { engine: Promise<PatternEngine>; built?: PatternEngine; size: number; version: number };
 
 /**
  * One engine per organization: its members share one brain, and no chat may ever know another
@@ -63,7 +64,7 @@ export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PA
       } else {
         forget(orgId);
         const built: Entry = {
-          engine: snapshot.load().then((patterns) => new PatternEngine(patterns, { fallback })),
+          engine: snapshot.load().then((patterns) => (built.built = new PatternEngine(patterns, { fallback }))),
           size: 0,
           version: snapshot.version,
         };
@@ -82,12 +83,8 @@ export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PA
      */
     advance(orgId: string, engine: PatternEngine, from: number, to: number): void {
       const entry = engines.get(orgId);
-      if (!entry) return;
-      void entry.engine.then((cached) => {
-        if (engines.get(orgId) !== entry) return;
-        if (cached === engine && entry.version === from) entry.version = to;
-        else if (entry.version < to) forget(orgId);
-      }, () => undefined);
+      if (entry?.built === engine && entry.version === from) entry.version = to;
+      else if (entry && entry.version < to) forget(orgId);
     },
 
     /** Another instance wrote version `version`: an older engine here is dropped. True when one was. */

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
@@ -26,16 +25,15 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-/** In memory: one instance, no network. */
+/** In memory: one instance, no network, and no other instance to tell anything. */
 export function memoryState(): SharedState {
-  const bus = new EventEmitter();
   return {
     mode: 'memory',
     limiter: (options) => new RateLimiterMemory(options),
-    publish: (channel, message) => void bus.emit(channel, message),
-    subscribe: async (channel, listener) => void bus.on(channel, listener),
+    publish: () => {},
+    subscribe: async () => {},
     check: async () => {},
-    close: async () => void bus.removeAllListeners(),
+    close: async () => {},
   };
 }
 
