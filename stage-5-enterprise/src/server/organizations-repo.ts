@@ -45,10 +45,11 @@ export const organizationsRepo = {
   patternsVersion: async (tx: Queryable, orgId: string): Promise<number> =>
     Number((await tx.query<{ v: string }>('SELECT patterns_version AS v FROM organizations WHERE id = $1', [orgId]))[0]?.v ?? 0),
 
-  /**
-   * Marks a pattern write: the new version, with the organization's row held until the transaction
-   * ends (pattern writes take turns, so each knows the version it started from: the new one - 1).
-   */
+  /** The same, holding the organization's row until the transaction ends: pattern writes take turns (as lock() does). */
+  lockPatterns: async (tx: Queryable, orgId: string): Promise<number> =>
+    Number((await tx.query<{ v: string }>('SELECT patterns_version AS v FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId]))[0]?.v ?? 0),
+
+  /** Marks a pattern write (in its transaction, after lockPatterns): the new version. */
   bumpPatternsVersion: async (tx: Queryable, orgId: string): Promise<number> =>
     Number(
       (await tx.query<{ v: string }>('UPDATE organizations SET patterns_version = patterns_version + 1 WHERE id = $1 RETURNING patterns_version AS v', [orgId]))[0]

@@ -39,21 +39,26 @@ export function createPatternsService(
   const engineAt = (tx: Queryable, orgId: string, version: number) => engines.get(orgId, { version, load: () => repo.list(tx, orgId) });
 
   /**
-   * A write and the engine change it implies, in one transaction. Bumping the version first holds
-   * the organization's row, so writes take turns and the engine is fetched exactly as of the
-   * version before this one. On any failure the engine is rebuilt from the database.
+   * A write and the engine change it implies, in one transaction. Locking the organization's row
+   * first (and reading its patterns version) makes writes take turns, so the engine is fetched
+   * exactly as of that version. A write that changed something (`changedIf`) bumps the version;
+   * one that found nothing to change leaves it, and the database, as they were. On any failure
+   * the engine is rebuilt from the database.
    */
-  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>): Promise<T> {
-    let step: { engine: PatternEngine; version: number } | undefined;
+  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>, changedIf: (result: T) => boolean = () => true): Promise<T> {
+    let step: { engine: PatternEngine; from: number; to: number } | undefined;
     try {
       const result = await db.forOrg(orgId, async (tx) => {
-        const version = await organizationsRepo.bumpPatternsVersion(tx, orgId);
-        const engine = await engineAt(tx, orgId, version - 1);
-        step = { engine, version };
-        return work(tx, engine);
+        const from = await organizationsRepo.lockPatterns(tx, orgId);
+        const engine = await engineAt(tx, orgId, from);
+        const done = await work(tx, engine);
+        if (changedIf(done)) step = { engine, from, to: await organizationsRepo.bumpPatternsVersion(tx, orgId) };
+        return done;
       });
-      engines.advance(orgId, step!.engine, step!.version - 1, step!.version);
-      changed(orgId, step!.version);
+      if (step) {
+        engines.advance(orgId, step.engine, step.from, step.to);
+        changed(orgId, step.to);
+      }
       return result;
     } catch (error) {
       engines.invalidate(orgId);
@@ -62,7 +67,7 @@ export function createPatternsService(
   }
 
   /**
-   * Counted inside the write's transaction, behind the organization's lock (the version bump takes it
+   * Counted inside the write's transaction, behind the organization's lock (changing() takes it
    * first), so parallel requests cannot pass a limit together: first the plan's (402), then the
    * store's own quota (409).
    */
@@ -105,7 +110,7 @@ export function createPatternsService(
         const pattern = await repo.update(tx, orgId, id, changes);
         if (pattern) engine.add(pattern); // replaces the old version (same id)
         return pattern;
-      }),
+      }, Boolean),
 
     /** false when this organization had no such pattern. */
     remove: (orgId: string, id: string): Promise<boolean> =>
@@ -113,7 +118,7 @@ export function createPatternsService(
         const removed = await repo.remove(tx, orgId, id);
         if (removed) engine.remove(id); // never touch an engine for an id this organization does not own
         return removed;
-      }),
+      }, Boolean),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
     async importMany(orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> {
@@ -129,7 +134,7 @@ export function createPatternsService(
           added.push(pattern);
         }
         return added;
-      });
+      }, (added) => added.length > 0);
       meter?.used('import', imported.length); // once committed
       return imported;
     },
