@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { PatternsService } from '../patterns-service';
 import type { SharedState } from './shared-state';
 
-const CHANNEL = 'journey:patterns-changed';
+const CHANNEL = 'patterns-changed'; // after REDIS_PREFIX: journey:patterns-changed
 
 /**
  * Pub/sub for speed, the patterns version for correctness. After a pattern write commits, its
