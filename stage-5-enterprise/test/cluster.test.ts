@@ -39,24 +39,30 @@ async function underLoad(workers: number, running: () => boolean, work: (worker:
 describe('two instances behind nginx', () => {
   it('teach through one instance, chat through the other, 200 times: every chat knows what was just taught', async () => {
     const [a, b] = cluster.instances.map((instance) => instance.url) as [string, string];
-    const session = await signUp(a);
-    await onPlan(a, session, 'enterprise');
     const wrong: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      // Both directions, and every kind of write: teach, change, delete.
-      const [teacher, chatter] = i % 2 === 0 ? [a, b] : [b, a];
-      const taught = await call(teacher, 'POST', '/api/patterns', { trigger: `word${i}`, response: `answer ${i}` }, { session });
-      expect(taught.status).toBe(201);
-      const reply = await call(chatter, 'POST', '/api/chat', { message: `word${i}` }, { session });
-      if (reply.json.reply?.text !== `answer ${i}`) wrong.push(`#${i} taught on ${teacher}: ${reply.text}`);
-      if (i % 10 === 9) {
-        const changed = await call(chatter, 'PUT', `/api/patterns/${taught.json.pattern.id}`, { response: `changed ${i}` }, { session });
-        expect(changed.status).toBe(200);
-        if ((await call(teacher, 'POST', '/api/chat', { message: `word${i}` }, { session })).json.reply?.text !== `changed ${i}`) wrong.push(`#${i} change`);
-        expect((await call(teacher, 'DELETE', `/api/patterns/${taught.json.pattern.id}`, undefined, { session })).status).toBe(204);
-        if ((await call(chatter, 'POST', '/api/chat', { message: `word${i}` }, { session })).json.reply?.text === `changed ${i}`) wrong.push(`#${i} delete`);
-      }
-    }
+    // Four organizations at once, 50 rounds each: each round's chat comes right after its teach.
+    await Promise.all(
+      [0, 1, 2, 3].map(async (team) => {
+        const session = await signUp(a);
+        await onPlan(a, session, 'enterprise');
+        for (let round = 0; round < 50; round++) {
+          const i = team * 50 + round;
+          // Both directions, and every kind of write: teach, change, delete.
+          const [teacher, chatter] = i % 2 === 0 ? [a, b] : [b, a];
+          const taught = await call(teacher, 'POST', '/api/patterns', { trigger: `word${i}`, response: `answer ${i}` }, { session });
+          expect(taught.status).toBe(201);
+          const reply = await call(chatter, 'POST', '/api/chat', { message: `word${i}` }, { session });
+          if (reply.json.reply?.text !== `answer ${i}`) wrong.push(`#${i} taught on ${teacher}: ${reply.text}`);
+          if (round % 10 === 9) {
+            const changed = await call(chatter, 'PUT', `/api/patterns/${taught.json.pattern.id}`, { response: `changed ${i}` }, { session });
+            expect(changed.status).toBe(200);
+            if ((await call(teacher, 'POST', '/api/chat', { message: `word${i}` }, { session })).json.reply?.text !== `changed ${i}`) wrong.push(`#${i} change`);
+            expect((await call(teacher, 'DELETE', `/api/patterns/${taught.json.pattern.id}`, undefined, { session })).status).toBe(204);
+            if ((await call(chatter, 'POST', '/api/chat', { message: `word${i}` }, { session })).json.reply?.text === `changed ${i}`) wrong.push(`#${i} delete`);
+          }
+        }
+      }),
+    );
     expect(wrong).toEqual([]);
   });
 
