@@ -20,7 +20,14 @@ describe('config', () => {
   it('reads HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
     expect(
       loadConfig({ HOST: '0.0.0.0', PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/', PATTERN_QUOTA: '50' }),
-    ).toEqual({ host: '0.0.0.0', port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example', patternQuota: 50, billingGraceDays: 7, signupsPerAddress: 30, redisPrefix: 'journey:', instances: 1, trustProxy: false, anonymousPerMinute: 300, drainDelayMs: 0, shutdownTimeoutMs: 10_000, stripe: undefined });
+    ).toEqual({ host: '0.0.0.0', port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example', patternQuota: 50, billingGraceDays: 7, signupsPerAddress: 30, redisPrefix: 'journey:', instances: 1, trustProxy: false, anonymousPerMinute: 300, stripe: undefined, metricsToken: undefined, drainDelayMs: 0, shutdownTimeoutMs: 10_000 });
+  });
+
+  it('reads the operations settings: METRICS_TOKEN (16 characters at least), DRAIN_DELAY_MS, SHUTDOWN_TIMEOUT_MS', () => {
+    expect(loadConfig({ METRICS_TOKEN: 't'.repeat(16), DRAIN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '2000' })).toMatchObject({ metricsToken: 't'.repeat(16), drainDelayMs: 5000, shutdownTimeoutMs: 2000 });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ DRAIN_DELAY_MS: 'soon' })).toThrow(/DRAIN_DELAY_MS/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
   });
 
   it('refuses a bad value and names the variable', () => {
