@@ -49,19 +49,19 @@ export async function redisState(url: string, prefix: string, logger: Logger): P
   const options = { keyPrefix: prefix, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 };
   const client = new Redis(url, options);
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true }); // its SUBSCRIBE is replayed on reconnect
+  // One warning when Redis goes away, one line when it is back (ioredis reconnects by itself).
   let down = false;
-  for (const connection of [client, subscriber]) {
-    connection.on('error', (err: Error) => {
-      if (down || connection !== client) return;
-      down = true;
-      logger.warn({ err: err.message }, 'redis unavailable: rate limits and throttles fall back to per-instance memory until it returns');
-    });
-    connection.on('ready', () => {
-      if (connection !== client || !down) return;
-      down = false;
-      logger.info('redis is back: rate limits are shared again');
-    });
-  }
+  client.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err: err.message }, 'redis unavailable: rate limits and throttles fall back to per-instance memory until it returns');
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info('redis is back: rate limits are shared again');
+  });
+  subscriber.on('error', () => {}); // the same outage: already told by the client
   try {
     await Promise.all([client.connect(), subscriber.connect()]);
   } catch (err) {
