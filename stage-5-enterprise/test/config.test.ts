@@ -20,7 +20,7 @@ describe('config', () => {
   it('reads HOST, PORT, DATA_DIR, LOG_LEVEL, NODE_ENV, JWT_SECRET and APP_URL', () => {
     expect(
       loadConfig({ HOST: '0.0.0.0', PORT: '4000', DATA_DIR: '/tmp/x', LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), APP_URL: 'https://journey.example/', PATTERN_QUOTA: '50' }),
-    ).toEqual({ host: '0.0.0.0', port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example', patternQuota: 50, billingGraceDays: 7, signupsPerAddress: 30, stripe: undefined, metricsToken: undefined, drainDelayMs: 0, shutdownTimeoutMs: 10_000 });
+    ).toEqual({ host: '0.0.0.0', port: 4000, dataDir: '/tmp/x', logLevel: 'warn', production: true, jwtSecret: 's'.repeat(32), appUrl: 'https://journey.example', patternQuota: 50, billingGraceDays: 7, signupsPerAddress: 30, redisPrefix: 'journey:', instances: 1, trustProxy: false, anonymousPerMinute: 300, stripe: undefined, metricsToken: undefined, drainDelayMs: 0, shutdownTimeoutMs: 10_000 });
   });
 
   it('reads the operations settings: METRICS_TOKEN (16 characters at least), DRAIN_DELAY_MS, SHUTDOWN_TIMEOUT_MS', () => {

@@ -8,10 +8,27 @@ const patternsOf: Record<string, Pattern[]> = {
   initech: [{ id: 'c1', trigger: 'hello', response: 'hi Cy' }],
 };
 
+/** The cache as the service uses it: each get says which patterns version the database is at (0 unless given). */
+function cacheOver(load: (orgId: string) => Promise<Pattern[]>, capacity?: number) {
+  const cache = createEngineCache('fallback', capacity);
+  return {
+    get: (orgId: string, version = 0) => cache.get(orgId, { version, load: () => load(orgId) }),
+    advance: cache.advance,
+    expire: cache.expire,
+    invalidate: cache.invalidate,
+    get size() {
+      return cache.size;
+    },
+    get patterns() {
+      return cache.patterns;
+    },
+  };
+}
+
 describe('createEngineCache', async () => {
   it("builds each organization's engine from its patterns only, once", async () => {
     const loads: string[] = [];
-    const cache = createEngineCache(async (orgId) => (loads.push(orgId), patternsOf[orgId]!), 'fallback');
+    const cache = cacheOver(async (orgId) => (loads.push(orgId), patternsOf[orgId]!));
     expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
     expect((await cache.get('globex')).reply('hello').text).toBe('hi Bob');
     expect((await cache.get('acme')).reply('nothing here').text).toBe('fallback');
@@ -20,7 +37,7 @@ describe('createEngineCache', async () => {
 
   it('keeps the most recently used engines, up to a number of patterns, and rebuilds the others on demand', async () => {
     const loads: string[] = [];
-    const cache = createEngineCache(async (orgId) => (loads.push(orgId), patternsOf[orgId]!), 'fallback', 2);
+    const cache = cacheOver(async (orgId) => (loads.push(orgId), patternsOf[orgId]!), 2);
     await cache.get('acme');
     await cache.get('globex');
     await cache.get('acme'); // ada is now the most recent: bob goes first
@@ -34,7 +51,7 @@ describe('createEngineCache', async () => {
 
   it("invalidate(org) makes that organization's next engine come from the database again, and only its", async () => {
     const stored = structuredClone(patternsOf);
-    const cache = createEngineCache(async (orgId) => stored[orgId]!, 'fallback');
+    const cache = cacheOver(async (orgId) => stored[orgId]!);
     expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
     expect((await cache.get('globex')).reply('hello').text).toBe('hi Bob');
     // Written behind the cache's back (another process, another instance).
@@ -48,10 +65,42 @@ describe('createEngineCache', async () => {
   });
 });
 
+describe('createEngineCache, across instances (patterns versions)', () => {
+  it('an engine older than the version the database is at is rebuilt; one as new or newer is kept', async () => {
+    const stored = structuredClone(patternsOf);
+    let loads = 0;
+    const cache = cacheOver(async (orgId) => (loads++, stored[orgId]!));
+    expect((await cache.get('acme', 3)).reply('hello').text).toBe('hi Ada');
+    stored.acme = [{ id: 'a2', trigger: 'hello', response: 'hello again, Ada' }]; // another instance taught (version 4)
+    expect((await cache.get('acme', 3)).reply('hello').text).toBe('hi Ada'); // a transaction that began before it
+    expect((await cache.get('acme', 4)).reply('hello').text).toBe('hello again, Ada');
+    expect((await cache.get('acme', 2)).reply('hello').text).toBe('hello again, Ada');
+    expect(loads).toBe(2);
+  });
+
+  it("advance() keeps an engine changed in place only when it was exactly at the write's previous version", async () => {
+    const cache = cacheOver(async (orgId) => [...patternsOf[orgId]!]);
+    const acme = await cache.get('acme', 1);
+    acme.add({ id: 'a2', trigger: 'bye', response: 'bye Ada' });
+    cache.advance('acme', acme, 1, 2);
+    expect(await cache.get('acme', 2)).toBe(acme);
+    cache.advance('acme', acme, 4, 5); // someone else wrote 3 and 4: this engine misses them
+    expect(await cache.get('acme', 5)).not.toBe(acme);
+  });
+
+  it('expire() drops an engine older than the version heard, and keeps a newer one', async () => {
+    const cache = cacheOver(async (orgId) => patternsOf[orgId]!);
+    await cache.get('acme', 5);
+    expect(cache.expire('acme', 5)).toBe(false);
+    expect(cache.expire('acme', 6)).toBe(true);
+    expect(cache.size).toBe(0);
+  });
+});
+
 describe('createEngineCache, concurrently', () => {
   it('requests arriving while an engine is built share that one build', async () => {
     let loads = 0;
-    const cache = createEngineCache(async (orgId) => (loads++, await new Promise((r) => setTimeout(r, 20)), patternsOf[orgId]!), 'fallback');
+    const cache = cacheOver(async (orgId) => (loads++, await new Promise((r) => setTimeout(r, 20)), patternsOf[orgId]!));
     const engines = await Promise.all([cache.get('acme'), cache.get('acme'), cache.get('acme')]);
     expect(loads).toBe(1);
     expect(new Set(engines).size).toBe(1);
@@ -59,10 +108,10 @@ describe('createEngineCache, concurrently', () => {
 
   it('a build that fails is not kept: the next request tries again', async () => {
     let fail = true;
-    const cache = createEngineCache(async (orgId) => {
+    const cache = cacheOver(async (orgId) => {
       if (fail) throw new Error('database down');
       return patternsOf[orgId]!;
-    }, 'fallback');
+    });
     await expect(cache.get('acme')).rejects.toThrow('database down');
     fail = false;
     expect((await cache.get('acme')).reply('hello').text).toBe('hi Ada');
@@ -71,7 +120,7 @@ describe('createEngineCache, concurrently', () => {
   it('counts patterns, not engines: one big engine pushes out several small ones, but always stays itself', async () => {
     const big: Pattern[] = Array.from({ length: 5 }, (_, i) => ({ id: `big${i}`, trigger: `word ${i}`, response: 'big' }));
     const loads: string[] = [];
-    const cache = createEngineCache(async (orgId) => (loads.push(orgId), orgId === 'big' ? big : patternsOf[orgId]!), 'fallback', 3);
+    const cache = cacheOver(async (orgId) => (loads.push(orgId), orgId === 'big' ? big : patternsOf[orgId]!), 3);
     await cache.get('acme');
     await cache.get('globex');
     await cache.get('initech');
@@ -84,7 +133,7 @@ describe('createEngineCache, concurrently', () => {
   });
 
   it('notices an engine that grew since its last use', async () => {
-    const cache = createEngineCache(async (orgId) => [...patternsOf[orgId]!], 'fallback', 3);
+    const cache = cacheOver(async (orgId) => [...patternsOf[orgId]!], 3);
     await cache.get('acme');
     const globex = await cache.get('globex');
     globex.add({ id: 'b2', trigger: 'bye', response: 'bye Bob' });

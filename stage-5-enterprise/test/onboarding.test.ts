@@ -94,7 +94,7 @@ describe.each(ENGINES)('onboarding on %s', (engine) => {
       for (const actor of ACTORS) {
         got[actor] = [(await firstCall(actor, world.org.id, world.apiKey.apiKey.id)).status, (await firstCall(actor, world.org.id, null)).status];
       }
-      expect(got).toEqual({ owner: [200, 200], admin: [200, 200], member: [403, 403], outsider: [404, 404], anonymous: [401, 401] });
+      expect(got).toEqual({ owner: [200, 200], admin: [200, 200], member: [403, 403], viewer: [403, 403], outsider: [404, 404], anonymous: [401, 401] });
     });
 
     it('bad input: wait must be whole seconds from 0 to 25', async () => {

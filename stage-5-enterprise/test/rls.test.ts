@@ -40,6 +40,7 @@ describe.each(ENGINES)('row-level security on %s', (engine) => {
     // Every table with an org_id, one per line (a new tenant table adds its line here).
     expect(tables.map((t) => t.table)).toEqual([
       'api_keys',
+      'audit_log',
       'idempotency_keys',
       'invitations',
       'memberships',

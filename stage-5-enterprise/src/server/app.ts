@@ -15,6 +15,7 @@ import type { Admin } from './admin/admin-service';
 import type { OnboardingService } from './onboarding/onboarding-service';
 import type { FirstCalls } from './onboarding/first-call';
 import { apiKeyAuth } from './auth/api-key';
+import type { RateLimits } from './scale/rate-limits';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
 import { sameOriginOnly } from './auth/same-origin';
@@ -28,6 +29,9 @@ import type { Metrics } from './ops/metrics';
 import { httpMetrics } from './ops/http-metrics';
 import { probeRoutes } from './routes/probes';
 import { metricsRoutes } from './routes/metrics';
+import { requestContext } from './audit/request-context';
+import type { AuditLog } from './audit/audit-service';
+import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { patternRoutes } from './routes/patterns';
 import { chatRoutes } from './routes/chat';
@@ -60,6 +64,8 @@ export interface AppDeps {
   onboarding: OnboardingService;
   firstCalls: FirstCalls;
   idempotency: Idempotency;
+  audit: AuditLog;
+  rateLimits: RateLimits;
   logger: Logger;
   /** GET /health/ready's checks, and whether the instance is draining. */
   readiness: Readiness;
@@ -94,6 +100,8 @@ export function createApp({
   idempotency,
   onboarding,
   firstCalls,
+  audit,
+  rateLimits,
   readiness,
   metrics,
   metricsToken,
@@ -117,18 +125,20 @@ export function createApp({
     }),
   );
 
-  app.use('/api', noStore, cookieParser(), sameOriginOnly);
+  app.use('/api', noStore, cookieParser(), sameOriginOnly, requestContext); // requestContext: who, from where (the audit trail)
   // The public API, for programs: an organization API key and nothing else (routes/v1.ts).
-  app.use('/api/v1', v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency }));
+  app.use('/api/v1', v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency, rateLimits }));
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
+  // The ways in are also limited per address and minute (shared by the instances), before any work.
+  app.use('/api/auth', rateLimits.perAddress);
   app.use('/api', healthRoutes(), authRoutes(accounts, production), stripeWebhookRoutes(billing));
   // Programs with an organization API key reach the brain below, and nothing else (403).
-  app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
+  app.use('/api', apiKeyAuth(apiKeys, organizations, limits, rateLimits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers));
-  app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin), auditRoutes(audit));
   // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
   app.use('/api', onboardingRoutes(onboarding, firstCalls));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).

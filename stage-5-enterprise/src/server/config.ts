@@ -39,6 +39,17 @@ const EnvSchema = z.object({
   SIGNUPS_PER_ADDRESS: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(30),
   // Days a past-due organization keeps its paid limits.
   BILLING_GRACE_DAYS: z.coerce.number({ error: 'must be a number of days' }).min(0).default(7),
+  // Redis, e.g. redis://127.0.0.1:6379: rate limits, throttles and engine news shared by the instances.
+  // Unset: in-memory stand-ins, for one instance (see scale/shared-state.ts).
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// address.' }).optional(),
+  // Put before every Redis key and channel name: apps (or test runs) sharing one Redis stay apart.
+  REDIS_PREFIX: z.string().trim().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . _ : - only').default('journey:'),
+  // How many instances serve this app (start:cluster sets it). More than one needs what they share.
+  INSTANCES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(1),
+  // Behind a reverse proxy on this machine (nginx in start:cluster): the client's address comes from X-Forwarded-For.
+  TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+  // Requests one address may make to the ways in (/api/auth/…) in a minute.
+  ANONYMOUS_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(300),
   // GET /metrics answers with `Authorization: Bearer <METRICS_TOKEN>`; unset, there is no /metrics.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
   // On SIGTERM: how long /health/ready says "draining" before the listener closes (balancers
@@ -70,6 +81,16 @@ export interface Config {
   billingGraceDays: number;
   /** Signups one address may make in 15 minutes. */
   signupsPerAddress: number;
+  /** Redis when set; undefined: in-memory stand-ins (one instance). */
+  redisUrl: string | undefined;
+  /** Before every Redis key and channel name. */
+  redisPrefix: string;
+  /** Instances serving this app; more than one needs DATABASE_URL, REDIS_URL and JWT_SECRET. */
+  instances: number;
+  /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Requests one address may make to /api/auth/… in a minute. */
+  anonymousPerMinute: number;
   /** Stripe when STRIPE_SECRET_KEY is set; undefined: demo billing. */
   stripe: StripeSettings | undefined;
   /** GET /metrics's bearer token; undefined: no /metrics. */
@@ -93,6 +114,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
+  const { REDIS_URL, REDIS_PREFIX, INSTANCES, TRUST_PROXY, ANONYMOUS_REQUESTS_PER_MINUTE } = parsed.data;
+  // Several instances must share everything a user's next request may land on: one instance's
+  // memory is invisible to the others (a limit counted per instance is N times the limit).
+  if (INSTANCES > 1) {
+    const missing = [
+      !DATABASE_URL && '  DATABASE_URL: required when INSTANCES > 1 (PGlite belongs to one process; the instances must share PostgreSQL)',
+      !REDIS_URL && '  REDIS_URL: required when INSTANCES > 1 (rate limits, throttles and engine news must be shared, not kept per instance)',
+      !JWT_SECRET && '  JWT_SECRET: required when INSTANCES > 1 (every instance must accept the sessions the others sign)',
+    ].filter(Boolean);
+    if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.join('\n')}`);
+  }
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO, STRIPE_PRICE_ENTERPRISE, STRIPE_API_URL } = parsed.data;
   const { METRICS_TOKEN, DRAIN_DELAY_MS, SHUTDOWN_TIMEOUT_MS } = parsed.data;
   // Half a Stripe setup would take money and never hear about it: all of it, or none (demo billing).
@@ -115,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     patternQuota: PATTERN_QUOTA,
     billingGraceDays: BILLING_GRACE_DAYS,
     signupsPerAddress: SIGNUPS_PER_ADDRESS,
+    redisUrl: REDIS_URL,
+    redisPrefix: REDIS_PREFIX,
+    instances: INSTANCES,
+    trustProxy: TRUST_PROXY,
+    anonymousPerMinute: ANONYMOUS_REQUESTS_PER_MINUTE,
     metricsToken: METRICS_TOKEN,
     drainDelayMs: DRAIN_DELAY_MS,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,

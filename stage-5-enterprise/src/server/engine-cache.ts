@@ -6,21 +6,31 @@ import { PatternEngine, type Pattern } from '@journey/llm-core';
  */
 export const DEFAULT_CACHED_PATTERNS = 50_000;
 
-type Entry = { engine: Promise<PatternEngine>; size: number };
+/**
+ * What the caller read in its transaction: the organization's patterns version (bumped by every
+ * pattern write, migration 011), and how to list its patterns in that same transaction. The
+ * version is read BEFORE the list, so an engine is never tagged newer than what it holds.
+ */
+export interface Snapshot {
+  version: number;
+  load: () => Promise<Pattern[]>;
+}
+
+/** `built`: the engine once its promise resolved. */
+type Entry = { engine: Promise<PatternEngine>; built?: PatternEngine; size: number; version: number };
 
 /**
  * One engine per organization: its members share one brain, and no chat may ever know another
- * organization's patterns. An engine is built from the database the first time the organization
- * needs it, then kept in step by the service. A Map remembers insertion order, which makes it a
- * small least-recently-used cache: when the engines hold more patterns than `capacity`, the least
- * recently used ones are dropped (and rebuilt if their organization comes back). It holds the
- * promise of the engine, so that requests arriving during a build wait for that same build.
+ * organization's patterns. Each engine carries the patterns version it was built at. Every caller
+ * says which version the database is at (read in its own transaction), and an older engine is
+ * rebuilt: so an instance answers with what another instance taught a moment ago, whether or not
+ * it heard about it (pub/sub only makes it hear sooner; see engine-freshness.ts).
+ *
+ * A Map remembers insertion order, which makes it a small least-recently-used cache: when the
+ * engines hold more patterns than `capacity`, the least recently used ones are dropped. It holds
+ * the promise of the engine, so that requests arriving during a build wait for that same build.
  */
-export function createEngineCache(
-  load: (orgId: string) => Promise<Pattern[]>,
-  fallback: string,
-  capacity = DEFAULT_CACHED_PATTERNS,
-) {
+export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PATTERNS) {
   const engines = new Map<string, Entry>();
   let held = 0; // patterns in the cached engines, as of each one's last use
 
@@ -37,15 +47,28 @@ export function createEngineCache(
     return engine;
   }
 
+  function forget(orgId: string): void {
+    held -= engines.get(orgId)?.size ?? 0;
+    engines.delete(orgId);
+  }
+
   return {
-    /** The organization's engine, built if needed, and marked as the most recently used. */
-    get(orgId: string): Promise<PatternEngine> {
+    /**
+     * The organization's engine at `snapshot.version` or newer, built from `snapshot.load` if the
+     * cached one is older (or missing), and marked as the most recently used.
+     */
+    get(orgId: string, snapshot: Snapshot): Promise<PatternEngine> {
       let entry = engines.get(orgId);
-      if (entry) {
+      if (entry && entry.version >= snapshot.version) {
         engines.delete(orgId);
       } else {
-        const built: Entry = { engine: load(orgId).then((patterns) => new PatternEngine(patterns, { fallback })), size: 0 };
-        built.engine.catch(() => engines.get(orgId) === built && engines.delete(orgId)); // a failed build is not kept
+        forget(orgId);
+        const built: Entry = {
+          engine: snapshot.load().then((patterns) => (built.built = new PatternEngine(patterns, { fallback }))),
+          size: 0,
+          version: snapshot.version,
+        };
+        built.engine.catch(() => engines.get(orgId) === built && forget(orgId)); // a failed build is not kept
         entry = built;
       }
       engines.set(orgId, entry);
@@ -54,14 +77,29 @@ export function createEngineCache(
     },
 
     /**
-     * Forgets the organization's engine; its next request builds it again from the database. For
-     * when the database changed behind the cache's back: a rolled-back write, a deleted
-     * organization, another instance's write (the limit this stage shows; stage 5 removes it).
+     * After a committed write that changed `engine` in place from `from` to `to`: the engine now
+     * holds version `to`, if it was exactly at `from` (nobody else wrote in between) and is still
+     * the cached one. Otherwise it is forgotten, and the next request rebuilds it.
      */
-    invalidate(orgId: string): void {
-      held -= engines.get(orgId)?.size ?? 0;
-      engines.delete(orgId);
+    advance(orgId: string, engine: PatternEngine, from: number, to: number): void {
+      const entry = engines.get(orgId);
+      if (entry?.built === engine && entry.version === from) entry.version = to;
+      else if (entry && entry.version < to) forget(orgId);
     },
+
+    /** Another instance wrote version `version`: an older engine here is dropped. True when one was. */
+    expire(orgId: string, version: number): boolean {
+      const entry = engines.get(orgId);
+      if (!entry || entry.version >= version) return false;
+      forget(orgId);
+      return true;
+    },
+
+    /**
+     * Forgets the organization's engine; its next request builds it again from the database. For
+     * when the database changed behind the cache's back: a rolled-back write, a deleted organization.
+     */
+    invalidate: forget,
 
     get size(): number {
       return engines.size;
@@ -73,3 +111,5 @@ export function createEngineCache(
     },
   };
 }
+
+export type EngineCache = ReturnType<typeof createEngineCache>;

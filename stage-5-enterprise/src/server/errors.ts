@@ -43,6 +43,7 @@ const STATUS: Record<ErrorCode, number> = {
   misdirected_request: 421,
   idempotency_key_reused: 422,
   too_many_attempts: 429,
+  rate_limited: 429,
   internal_error: 500,
   busy: 503,
 };
@@ -50,7 +51,7 @@ const STATUS: Record<ErrorCode, number> = {
 /** ...and the headers some codes carry: how long to wait before trying again. */
 function headersFor({ code, details }: AppError): Record<string, string> {
   const wait = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  return (code === 'too_many_attempts' || code === 'busy') && wait !== undefined ? { 'Retry-After': String(wait) } : {};
+  return (code === 'too_many_attempts' || code === 'rate_limited' || code === 'busy') && wait !== undefined ? { 'Retry-After': String(wait) } : {};
 }
 
 /**

@@ -6,6 +6,12 @@ import { invitationsRepo as repo, type PendingInvitation } from './invitations-r
 import type { Mailer } from './mail/outbox';
 import { orgNotFound } from './organizations-service';
 import { organizationsRepo } from './organizations-repo';
+import { recordAudit } from './audit/audit';
+
+/** How the audit trail names an invitation: whom it is for. */
+const invitationTarget = (invitation: { id: string; email: string | null; domain: string | null }) => ({
+  type: 'invitation', id: invitation.id, label: invitation.email ?? `@${invitation.domain}`,
+});
 import { requireRole, requireRoleToManage } from './roles';
 
 export const INVITATION_DAYS = 7;
@@ -120,6 +126,7 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
           throw new AppError('already_member', `${email} is already a member of ${org.name}.`);
         }
         const invitation = await repo.insert(tx, orgId, { email, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actor.id });
+        await recordAudit(tx, { orgId, action: 'invitation.sent', target: invitationTarget(invitation), summary: { after: { role } } });
         return { org, invitation };
       });
       await mail(actor.email, org, email, role, link);
@@ -137,7 +144,9 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
       const invitation = await db.forOrg(orgId, async (tx) => {
         const org = await adminOf(tx, orgId, actorId);
         requireRoleToManage(org.role, role, `invite someone as ${role}`);
-        return repo.insert(tx, orgId, { domain, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actorId });
+        const invitation = await repo.insert(tx, orgId, { domain, role, tokenHash: hashInvitationToken(token), expiresAt: expiry(), invitedBy: actorId });
+        await recordAudit(tx, { orgId, action: 'invitation.domain_created', target: invitationTarget(invitation), summary: { after: { role } } });
+        return invitation;
       });
       return { invitation, link: linkFor(token) };
     },
@@ -161,7 +170,9 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
           });
         }
         await repo.renew(tx, orgId, id, hashInvitationToken(token), expiry());
-        return { org, invitation: (await repo.find(tx, orgId, id))! };
+        const invitation = (await repo.find(tx, orgId, id))!;
+        await recordAudit(tx, { orgId, action: 'invitation.resent', target: invitationTarget(invitation) });
+        return { org, invitation };
       });
       await mail(actor.email, org, invitation.email!, invitation.role, link);
       return { invitation, link };
@@ -176,7 +187,9 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
     revoke: (actorId: string, orgId: string, id: string): Promise<void> =>
       db.forOrg(orgId, async (tx) => {
         await adminOf(tx, orgId, actorId);
+        const invitation = await repo.find(tx, orgId, id); // read first: revoking deletes it
         if (!(await repo.revoke(tx, orgId, id))) throw new AppError('not_found', 'No pending invitation with this id.');
+        await recordAudit(tx, { orgId, action: 'invitation.revoked', target: invitationTarget(invitation!) });
       }),
 
     /**
@@ -205,6 +218,13 @@ export function createInvitations(db: Db, options: { mailer: Mailer; appUrl: str
           throw new AppError('invitation_used', 'This invitation has been accepted or revoked meanwhile.');
         }
         await organizationsRepo.addMember(tx, pending.orgId, user.id, pending.role);
+        await recordAudit(tx, {
+          orgId: pending.orgId,
+          action: 'invitation.accepted',
+          actor: { type: 'user', id: user.id, label: user.email },
+          target: invitationTarget(pending),
+          summary: { after: { role: pending.role } },
+        });
         return (await organizationsRepo.asSeenBy(tx, pending.orgId, user.id))!;
       });
     },

@@ -47,6 +47,21 @@ export const organizationsRepo = {
   lock: async (tx: Queryable, orgId: string): Promise<boolean> =>
     (await tx.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId])).length > 0,
 
+  /** Which version of the organization's patterns an engine must hold (migration 011). */
+  patternsVersion: async (tx: Queryable, orgId: string): Promise<number> =>
+    Number((await tx.query<{ v: string }>('SELECT patterns_version AS v FROM organizations WHERE id = $1', [orgId]))[0]?.v ?? 0),
+
+  /** The same, holding the organization's row until the transaction ends: pattern writes take turns (as lock() does). */
+  lockPatterns: async (tx: Queryable, orgId: string): Promise<number> =>
+    Number((await tx.query<{ v: string }>('SELECT patterns_version AS v FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [orgId]))[0]?.v ?? 0),
+
+  /** Marks a pattern write (in its transaction, after lockPatterns): the new version. */
+  bumpPatternsVersion: async (tx: Queryable, orgId: string): Promise<number> =>
+    Number(
+      (await tx.query<{ v: string }>('UPDATE organizations SET patterns_version = patterns_version + 1 WHERE id = $1 RETURNING patterns_version AS v', [orgId]))[0]
+        ?.v ?? 0,
+    ),
+
   /** Suspends (with the reason shown to members), or lifts a suspension with `reason` null. */
   suspend: async (tx: Queryable, orgId: string, reason: string | null): Promise<void> =>
     void (await tx.query(

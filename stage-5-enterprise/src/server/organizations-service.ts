@@ -4,6 +4,7 @@ import { AppError } from './app-error';
 import type { Db, Queryable } from './db';
 import { organizationsRepo as repo } from './organizations-repo';
 import { requireRole, requireRoleToManage } from './roles';
+import { recordAudit } from './audit/audit';
 
 /** The same answer for "no such organization" and "not yours": a 404 tells nothing. */
 export const orgNotFound = () => new AppError('not_found', 'That organization does not exist, or you are not a member.');
@@ -75,7 +76,14 @@ export function createOrganizations(db: Db, onDeleted: (orgId: string) => void) 
         requireRoleToManage(actor.role, role, `make someone ${role}`);
         if (current === 'owner' && role !== 'owner' && owners.length === 1) throw lastOwner();
         await repo.setRole(tx, orgId, userId, role);
-        return (await repo.members(tx, orgId)).find((member) => member.userId === userId)!;
+        const member = (await repo.members(tx, orgId)).find((member) => member.userId === userId)!;
+        await recordAudit(tx, {
+          orgId,
+          action: 'member.role_changed',
+          target: { type: 'user', id: userId, label: member.email },
+          summary: { before: { role: current }, after: { role } },
+        });
+        return member;
       }),
 
     /** Removes a member; removing yourself is leaving, which every member may do. */
@@ -87,7 +95,9 @@ export function createOrganizations(db: Db, onDeleted: (orgId: string) => void) 
         if (!current) throw memberNotFound();
         if (userId !== actorId) requireRoleToManage(actor.role, current, 'remove this member');
         if (current === 'owner' && owners.length === 1) throw lastOwner();
+        const email = (await repo.members(tx, orgId)).find((member) => member.userId === userId)!.email;
         await repo.removeMember(tx, orgId, userId);
+        await recordAudit(tx, { orgId, action: 'member.removed', target: { type: 'user', id: userId, label: email }, summary: { before: { role: current } } });
       }),
   };
 }

@@ -5,6 +5,7 @@ import { organizationsRepo } from './organizations-repo';
 import { orgNotFound } from './organizations-service';
 import { ownershipTransfersRepo as repo, type StoredTransfer } from './ownership-transfers-repo';
 import { requireRole } from './roles';
+import { recordAudit } from './audit/audit';
 
 export const TRANSFER_DAYS = 7;
 
@@ -57,7 +58,9 @@ export function createOwnershipTransfers(db: Db) {
         if (target === 'owner') throw new AppError('bad_request', 'That member is an owner already.');
         if (existing) await repo.remove(tx, orgId);
         await repo.insert(tx, orgId, actorId, toUserId, new Date(Date.now() + TRANSFER_DAYS * 24 * 60 * 60_000));
-        return shown((await repo.find(tx, orgId))!);
+        const offer = (await repo.find(tx, orgId))!;
+        await recordAudit(tx, { orgId, action: 'ownership.transfer_offered', target: { type: 'user', id: toUserId, label: offer.to.email } });
+        return shown(offer);
       }),
 
     /**
@@ -78,6 +81,12 @@ export function createOwnershipTransfers(db: Db) {
         await organizationsRepo.setRole(tx, orgId, actorId, 'owner');
         await organizationsRepo.setRole(tx, orgId, offer.from.userId, 'admin');
         await repo.remove(tx, orgId);
+        await recordAudit(tx, {
+          orgId,
+          action: 'ownership.transferred',
+          target: { type: 'user', id: offer.from.userId, label: offer.from.email },
+          summary: { before: { owner: offer.from.email }, after: { owner: offer.to.email } },
+        });
         return (await organizationsRepo.asSeenBy(tx, orgId, actorId))!;
       }),
 

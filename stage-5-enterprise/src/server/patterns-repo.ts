@@ -81,7 +81,7 @@ export const patternsRepo = {
     return row && pattern(row);
   },
 
-  /** True when a row was deleted. */
-  remove: async (tx: Queryable, orgId: string, id: string): Promise<boolean> =>
-    isUuid(id) && (await tx.query('DELETE FROM patterns WHERE org_id = $1 AND id = $2 RETURNING id', [orgId, id])).length > 0,
+  /** The deleted row's trigger (for the audit trail), or undefined when there was none. */
+  remove: async (tx: Queryable, orgId: string, id: string): Promise<{ trigger: string } | undefined> =>
+    isUuid(id) ? (await tx.query<{ trigger: string }>('DELETE FROM patterns WHERE org_id = $1 AND id = $2 RETURNING trigger', [orgId, id]))[0] : undefined,
 };

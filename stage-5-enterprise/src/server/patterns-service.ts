@@ -6,6 +6,7 @@ import { NEWEST_PATTERN, isPatternKey, patternsRepo as repo } from './patterns-r
 import { organizationsRepo } from './organizations-repo';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
+import { recordAudit } from './audit/audit';
 import type { PlanLimits } from './plan-limits';
 import type { Meter } from './ops/metrics';
 
@@ -17,26 +18,49 @@ export const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000$
 /** Who teaches: the pattern list shows each pattern's teacher. */
 export type Teacher = { id: string; email: string };
 
+/** Told after every committed pattern write: the organization and its new patterns version (the other instances hear of it). */
+export type PatternsChanged = (orgId: string, version: number) => void;
+
 /**
  * The database and each organization's in-memory engine, kept in step. Each change is written and
- * taught to the engine inside one transaction acting for the organization (db.forOrg): if the
- * engine refuses the pattern, the write is rolled back; if the commit fails, the engine is
- * rebuilt. Chat never queries. Every method takes the organization's id: one engine per
- * organization (engine-cache.ts), shared by its members. Who may act for it is decided before
- * (auth/active-org.ts).
+ * taught to the engine inside one transaction acting for the organization (db.forOrg), which also
+ * bumps the organization's patterns version: if the engine refuses the pattern, the write is
+ * rolled back; if the commit fails, the engine is rebuilt. A chat reads the version in its own
+ * transaction, and an engine older than that is rebuilt first (engine-cache.ts): another instance's
+ * write is never missed. Every method takes the organization's id: one engine per organization,
+ * shared by its members. Who may act for it is decided before (auth/active-org.ts).
  */
-export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFAULT_PATTERN_QUOTA, meter }: { quota?: number; meter?: Meter } = {}) {
-  const engines = createEngineCache((orgId) => db.forOrg(orgId, (tx) => repo.list(tx, orgId)), FALLBACK);
+export function createPatternsService(
+  db: Db,
+  limits: PlanLimits,
+  { quota = DEFAULT_PATTERN_QUOTA, meter, changed = () => {} }: { quota?: number; meter?: Meter; changed?: PatternsChanged } = {},
+) {
+  const engines = createEngineCache(FALLBACK);
+  /** The engine as of `version`, listing the patterns in this same transaction when it must be rebuilt. */
+  const engineAt = (tx: Queryable, orgId: string, version: number) => engines.get(orgId, { version, load: () => repo.list(tx, orgId) });
 
   /**
-   * A write and the engine change it implies. The engine is fetched first, outside the transaction
-   * (building it is a query of its own; PGlite runs one transaction at a time). On any failure the
-   * engine is rebuilt from the database.
+   * A write and the engine change it implies, in one transaction. Locking the organization's row
+   * first (and reading its patterns version) makes writes take turns, so the engine is fetched
+   * exactly as of that version. A write that changed something (`changedIf`) bumps the version;
+   * one that found nothing to change leaves it, and the database, as they were. On any failure
+   * the engine is rebuilt from the database.
    */
-  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>): Promise<T> {
-    const engine = await engines.get(orgId);
+  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>, changedIf: (result: T) => boolean = () => true): Promise<T> {
+    let step: { engine: PatternEngine; from: number; to: number } | undefined;
     try {
-      return await db.forOrg(orgId, (tx) => work(tx, engine));
+      const result = await db.forOrg(orgId, async (tx) => {
+        const from = await organizationsRepo.lockPatterns(tx, orgId);
+        const engine = await engineAt(tx, orgId, from);
+        const done = await work(tx, engine);
+        if (changedIf(done)) step = { engine, from, to: await organizationsRepo.bumpPatternsVersion(tx, orgId) };
+        return done;
+      });
+      if (step) {
+        engines.advance(orgId, step.engine, step.from, step.to);
+        changed(orgId, step.to);
+      }
+      return result;
     } catch (error) {
       engines.invalidate(orgId);
       throw error;
@@ -44,7 +68,7 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
   }
 
   /**
-   * Counted inside the write's transaction, behind the organization's lock (the caller takes it
+   * Counted inside the write's transaction, behind the organization's lock (changing() takes it
    * first), so parallel requests cannot pass a limit together: first the plan's (402), then the
    * store's own quota (409).
    */
@@ -74,7 +98,6 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
 
     async teach(orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> {
       const taught = await changing(orgId, async (tx, engine) => {
-        await organizationsRepo.lock(tx, orgId);
         await checkRoom(tx, orgId, 1);
         const pattern = await repo.insert(tx, orgId, teacher, input);
         await limits.count(tx, orgId, teacher.id, 'teach', `${input.trigger} ${input.response}`);
@@ -91,20 +114,21 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
         const pattern = await repo.update(tx, orgId, id, changes);
         if (pattern) engine.add(pattern); // replaces the old version (same id)
         return pattern;
-      }),
+      }, Boolean),
 
     /** false when this organization had no such pattern. */
     remove: (orgId: string, id: string): Promise<boolean> =>
       changing(orgId, async (tx, engine) => {
         const removed = await repo.remove(tx, orgId, id);
-        if (removed) engine.remove(id); // never touch an engine for an id this organization does not own
-        return removed;
-      }),
+        if (!removed) return false;
+        engine.remove(id); // never touch an engine for an id this organization does not own
+        await recordAudit(tx, { orgId, action: 'pattern.deleted', target: { type: 'pattern', id, label: removed.trigger } });
+        return true;
+      }, Boolean),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
     async importMany(orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> {
       const imported = await changing(orgId, async (tx, engine) => {
-        await organizationsRepo.lock(tx, orgId); // before reading what is here: a parallel import waits
         const known = new Set((await repo.list(tx, orgId)).map(signature));
         const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
         await checkRoom(tx, orgId, fresh.length); // all of the file, or nothing
@@ -116,27 +140,39 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
           added.push(pattern);
         }
         return added;
-      });
+      }, (added) => added.length > 0);
       meter?.used('import', imported.length); // once committed
       return imported;
     },
 
     /** The reply, once the chat is counted against the plan (402 when this month's are used). */
     async chat(orgId: string, user: Teacher, message: string): Promise<Reply> {
-      const engine = await engines.get(orgId);
-      const started = performance.now();
-      const reply = engine.reply(message);
-      meter?.engineReplied((performance.now() - started) / 1000);
-      await limits.countChat(orgId, user.id, message, reply.text);
+      const reply = await limits.countChat(orgId, user.id, message, async (tx, version) => {
+        const engine = await engineAt(tx, orgId, version);
+        const started = performance.now();
+        const answer = engine.reply(message);
+        meter?.engineReplied((performance.now() - started) / 1000);
+        return answer;
+      });
       meter?.used('chat', 1);
       return reply;
+    },
+
+    /**
+     * Another instance wrote `version` (pub/sub): an older engine here is dropped and rebuilt now,
+     * so the next chat finds it ready. A missed message costs nothing but that chat's rebuild.
+     */
+    heard(orgId: string, version: number): Promise<void> {
+      if (!engines.expire(orgId, version)) return Promise.resolve();
+      return db.forOrg(orgId, async (tx) => void (await engineAt(tx, orgId, await organizationsRepo.patternsVersion(tx, orgId))));
     },
 
     /** How many patterns the organization keeps (the usage page's first bar). */
     count: (orgId: string): Promise<number> => db.forOrg(orgId, (tx) => repo.count(tx, orgId)),
 
     /** The organization's other patterns that answer some of the same messages as this trigger (see PatternEngine.overlaps). */
-    overlaps: async (orgId: string, trigger: string, except: string): Promise<Overlap[]> => (await engines.get(orgId)).overlaps(trigger, except),
+    overlaps: (orgId: string, trigger: string, except: string): Promise<Overlap[]> =>
+      db.forOrg(orgId, async (tx) => (await engineAt(tx, orgId, await organizationsRepo.patternsVersion(tx, orgId))).overlaps(trigger, except)),
   };
 }
 

@@ -57,17 +57,28 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
       await repo.record(tx, orgId, { userId }, kind, tokens);
     },
 
-    /** Counts one chat (the message and its reply, in tokens), or refuses it: this month's chats are used. */
-    countChat: (orgId: string, userId: string, message: string, reply: string): Promise<void> =>
+    /**
+     * One chat, in one transaction: the organization's standing (a suspended one is refused), the
+     * reply (`answer` gets the transaction and the patterns version read with the standing, so the
+     * engine is checked for free), then its count, or a refusal: this month's chats are used.
+     */
+    countChat: <R extends { text: string }>(
+      orgId: string,
+      userId: string,
+      message: string,
+      answer: (tx: Queryable, patternsVersion: number) => Promise<R>,
+    ): Promise<R> =>
       db.forOrg(orgId, async (tx) => {
         const standing = await repo.standing(tx, orgId);
         if (standing.suspendedAt) throw new AppError('suspended', `This organization is suspended (${standing.suspendReason}). Contact support.`);
+        const reply = await answer(tx, standing.patternsVersion);
         const plan = effectivePlan(standing, now(), options.graceDays);
         const allowed = PLANS[plan].chatsPerMonth;
-        const tokens = countTokens(message) + countTokens(reply);
+        const tokens = countTokens(message) + countTokens(reply.text);
         const counted = await repo.bump(tx, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
         if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
         await repo.record(tx, orgId, { userId }, 'chat', tokens);
+        return reply;
       }),
 
     /** Counts one call with an API key (the routes it reaches count their own chats and patterns). */

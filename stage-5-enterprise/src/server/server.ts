@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
 import { openDb } from './db';
-import { createPatternsService } from './patterns-service';
+import { createPatternsService, type PatternsChanged } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
 import { createApiKeys } from './api-keys/api-keys-service';
@@ -18,10 +18,15 @@ import { createOrganizations } from './organizations-service';
 import { createInvitations } from './invitations-service';
 import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
+import { createAuditLog } from './audit/audit-service';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
 import { FileOutbox, type Mailer } from './mail/outbox';
+import { memoryState, redisState, type SharedState } from './scale/shared-state';
+import { shareEngineFreshness } from './scale/engine-freshness';
+import { createRateLimits } from './scale/rate-limits';
+
 import { createLogger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
@@ -52,13 +57,29 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
+  let shared: SharedState;
+  try {
+    shared = config.redisUrl ? await redisState(config.redisUrl, config.redisPrefix, logger) : memoryState();
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  logger.info(`shared state: ${shared.mode === 'redis' ? 'Redis' : 'in memory (no REDIS_URL): one instance only'}`);
   // Process metrics only where they are read: they start timers of their own.
   const metrics = createMetrics({ processMetrics: config.metricsToken !== undefined });
   const readiness = createReadiness();
   readiness.add('database', databaseCheck(db));
   readiness.add('migrations', migrationsCheck(db));
+  if (shared.mode === 'redis') readiness.add('redis', shared.check);
   const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now, meter: metrics.meter });
-  const patterns = createPatternsService(db, limits, { quota: config.patternQuota, meter: metrics.meter });
+  let announce: PatternsChanged = () => {}; // the other instances hear of each pattern write (set just below)
+  const patterns = createPatternsService(db, limits, {
+    quota: config.patternQuota,
+    meter: metrics.meter,
+    changed: (orgId, version) => announce(orgId, version),
+  });
+  announce = await shareEngineFreshness(shared, patterns, logger);
+  const rateLimits = createRateLimits(shared.limiter, { anonymousPerMinute: config.anonymousPerMinute });
   const organizations = createOrganizations(db, (orgId) => patterns.engines.invalidate(orgId));
   const billing = createBilling(db, organizations, { appUrl: config.appUrl, stripe: config.stripe });
   logger.info(`billing: ${billing.mode === 'stripe' ? 'Stripe' : 'demo mode (no STRIPE_SECRET_KEY): plans change without a card'}`);
@@ -78,6 +99,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     appUrl: config.appUrl,
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
+    limiters: shared.limiter,
   });
   const app = createApp({
     db,
@@ -93,6 +115,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     idempotency,
     onboarding,
     firstCalls,
+    audit: createAuditLog(db),
+    rateLimits,
     readiness,
     metrics,
     metricsToken: config.metricsToken,
@@ -102,7 +126,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     outbox,
     webRoot: options.webRoot,
   });
-  if (options.trustProxy) app.set('trust proxy', 'loopback');
+  if (options.trustProxy || config.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let closing = false;
   let stopped: Promise<void> | undefined;
@@ -126,6 +150,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
       await closed;
       clearTimeout(timer);
     }
+    await shared.close();
     await db.close();
     logger.info('stopped');
   }
@@ -147,6 +172,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     firstCalls,
     outbox,
     logger,
+    shared,
     readiness,
     metrics,
 

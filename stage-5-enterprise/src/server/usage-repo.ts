@@ -3,21 +3,26 @@ import type { BillingState } from './billing/plans';
 
 export type UsageKind = 'chat' | 'teach' | 'import' | 'api_call';
 
+export type Standing = BillingState & { suspendedAt: Date | null; suspendReason: string | null; patternsVersion: number };
+
 /**
  * The only module that speaks SQL about usage. Every function takes a transaction acting for the
  * organization (db.forOrg) and says `org_id = $1` as well.
  */
 export const usageRepo = {
-  /** The plan paid for, the payment status and any suspension, read in the transaction that enforces them. */
-  standing: async (tx: Queryable, orgId: string): Promise<BillingState & { suspendedAt: Date | null; suspendReason: string | null }> =>
-    (
-      await tx.query<BillingState & { suspendedAt: Date | null; suspendReason: string | null }>(
-        `SELECT plan, billing_status AS "billingStatus", past_due_since AS "pastDueSince",
-                suspended_at AS "suspendedAt", suspend_reason AS "suspendReason"
-           FROM organizations WHERE id = $1`,
-        [orgId],
-      )
-    )[0]!,
+  /**
+   * The plan paid for, the payment status and any suspension, read in the transaction that enforces
+   * them; and the patterns version, which the chat checks its engine against in the same read.
+   */
+  standing: async (tx: Queryable, orgId: string): Promise<Standing> => {
+    const [row] = await tx.query<Omit<Standing, 'patternsVersion'> & { patternsVersion: string }>(
+      `SELECT plan, billing_status AS "billingStatus", past_due_since AS "pastDueSince",
+              suspended_at AS "suspendedAt", suspend_reason AS "suspendReason", patterns_version AS "patternsVersion"
+         FROM organizations WHERE id = $1`,
+      [orgId],
+    );
+    return { ...row!, patternsVersion: Number(row!.patternsVersion) };
+  },
 
   /**
    * Adds `count` to this month's counter, unless that would pass `allowed` (null: no limit). Returns

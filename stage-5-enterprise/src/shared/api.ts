@@ -337,6 +337,7 @@ export const ErrorCodeSchema = z.enum([
   'idempotency_key_reused', // an Idempotency-Key sent again with another request
   'idempotency_in_progress', // an Idempotency-Key whose first request is still running
   'too_many_attempts', // `details.retryAfterSeconds` says how long to wait
+  'rate_limited', // too many requests this minute (per API key by plan, or per address); `details.retryAfterSeconds`
   'busy', // too many password hashes waiting; `details.retryAfterSeconds` says how long to wait
   'internal_error',
 ]);

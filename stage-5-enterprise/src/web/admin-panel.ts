@@ -12,6 +12,8 @@ import './admin-org';
 import './admin-billing';
 import './admin-usage';
 import './admin-tickets';
+import './audit-log';
+import { platformAudit } from './audit-client';
 
 /**
  * /admin: the platform admin panel, for the people who run the service (flagged by
@@ -102,12 +104,14 @@ export class AdminPanel extends LitElement {
     }
   }
 
+  private readonly audit = platformAudit(); // one source: a new one would reload the list on every render
+
   override render() {
     if (this.access === undefined) return html`<p class="checking" role="status">Checking your access…</p>`;
     if (this.access === 'refused') return html`<journey-admin-refused .user=${this.user}></journey-admin-refused>`;
     if (typeof this.access === 'object') return html`<p class="checking" role="alert">${this.access.error}</p>`;
     const route = this.route;
-    const tab = (section: 'orgs' | 'billing' | 'usage' | 'support', label: string) =>
+    const tab = (section: 'orgs' | 'billing' | 'usage' | 'support' | 'audit', label: string) =>
       html`<a href=${adminHref(section)} aria-current=${route.section === section || (section === 'orgs' && route.section === 'org') ? 'page' : 'false'}>${label}</a>`;
     return html`
       <div class="title">
@@ -115,7 +119,7 @@ export class AdminPanel extends LitElement {
         <p>Every organization on this server. What you change here is on record (comp and suspension reasons).</p>
       </div>
       <nav aria-label="Admin sections">
-        ${tab('orgs', 'Organizations')} ${tab('billing', 'Billing')} ${tab('usage', 'Usage')} ${tab('support', 'Support')}
+        ${tab('orgs', 'Organizations')} ${tab('billing', 'Billing')} ${tab('usage', 'Usage')} ${tab('support', 'Support')} ${tab('audit', 'Audit log')}
       </nav>
       ${this.section(route)}
     `;
@@ -131,6 +135,8 @@ export class AdminPanel extends LitElement {
         return html`<journey-admin-usage .client=${this.client}></journey-admin-usage>`;
       case 'support':
         return html`<journey-admin-tickets .client=${this.client}></journey-admin-tickets>`;
+      case 'audit':
+        return html`<journey-audit-log .source=${this.audit} showOrg></journey-audit-log>`;
       default:
         return html`<journey-admin-orgs .client=${this.client}></journey-admin-orgs>`;
     }

@@ -10,6 +10,8 @@ import './invite-form';
 import './invitations-list';
 import './delete-org';
 import './ownership-offer';
+import './audit-log';
+import { orgAudit } from './audit-client';
 
 /**
  * The active organization's page: its members for everyone; a pending ownership offer for the
@@ -43,6 +45,27 @@ export class OrgPage extends LitElement {
       display: grid;
       gap: 1.25rem;
     }
+    [role='tablist'] {
+      display: flex;
+      gap: 0.25rem;
+      border-bottom: 1px solid var(--journey-border, #e2e2ea);
+    }
+    [role='tab'] {
+      font: inherit;
+      font-size: 0.92rem;
+      font-weight: 600;
+      color: var(--journey-muted);
+      background: none;
+      border: 0;
+      border-bottom: 2px solid transparent;
+      padding: 0.5rem 0.8rem;
+      margin-bottom: -1px;
+      cursor: pointer;
+    }
+    [role='tab'][aria-selected='true'] {
+      color: var(--journey-accent, #4f46e5);
+      border-bottom-color: currentColor;
+    }
     .columns.single {
       grid-template-columns: minmax(0, 40rem);
     }
@@ -62,6 +85,8 @@ export class OrgPage extends LitElement {
   @query('journey-ownership-offer') private offer?: OwnershipOffer;
   /** The pending ownership offer, as the offer card last read it. */
   @state() private transfer: OwnershipTransfer | null = null;
+  /** Admins and owners see two tabs: the people, and the audit log. */
+  @state() private tab: 'members' | 'audit' = 'members';
 
   override render() {
     const admin = atLeast(this.org.role, 'admin');
@@ -75,6 +100,26 @@ export class OrgPage extends LitElement {
             ? nothing
             : html`<p>Only an admin or an owner can invite people, change roles or remove members.</p>`}
       </div>
+      ${admin
+        ? html`<div role="tablist" aria-label="Organization">
+            ${(['members', 'audit'] as const).map(
+              (tab) => html`<button role="tab" aria-selected=${this.tab === tab} @click=${() => (this.tab = tab)}>${tab === 'members' ? 'People' : 'Audit log'}</button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.tab === 'audit' && admin ? html`<journey-audit-log .source=${this.auditOf(this.org.id)}></journey-audit-log>` : this.members(admin)}
+    `;
+  }
+
+  /** One source per organization: a new one each render would reload the log each time. */
+  private audit = { orgId: '', source: orgAudit('') };
+  private auditOf(orgId: string) {
+    if (this.audit.orgId !== orgId) this.audit = { orgId, source: orgAudit(orgId) };
+    return this.audit.source;
+  }
+
+  private members(admin: boolean) {
+    return html`
       <journey-ownership-offer
         .org=${this.org}
         .user=${this.user}

@@ -9,6 +9,10 @@ import { organizationsRepo } from '../organizations-repo';
 import { supportRepo } from '../support-repo';
 import { createUsersRepo } from '../users-repo';
 import { NEWEST_ORG, PAYING, adminRepo as repo } from './admin-repo';
+import { recordAudit } from '../audit/audit';
+
+/** How the audit trail names a ticket: who opened it. */
+const ticketTarget = (ticketId: string, ticket: { email: string }) => ({ type: 'ticket', id: ticketId, label: ticket.email });
 
 const notFound = () => new AppError('not_found', 'No such organization or ticket.');
 
@@ -89,8 +93,16 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
     },
 
     async suspend(adminId: string, orgId: string, reason: string | null): Promise<void> {
-      await this.org(adminId, orgId);
-      await db.forOrg(orgId, (tx) => organizationsRepo.suspend(tx, orgId, reason));
+      const org = await this.org(adminId, orgId);
+      await db.forOrg(orgId, async (tx) => {
+        await organizationsRepo.suspend(tx, orgId, reason);
+        await recordAudit(tx, {
+          orgId,
+          action: reason === null ? 'admin.org_unsuspended' : 'admin.org_suspended',
+          target: { type: 'organization', id: orgId, label: org.name },
+          summary: reason === null ? {} : { reason },
+        });
+      });
     },
 
     tickets: (adminId: string, status: 'open' | 'closed') => reading(adminId, (tx) => supportRepo.list(tx, status)),
@@ -99,14 +111,20 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
     async reply(adminId: string, ticketId: string, message: string): Promise<void> {
       const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId));
       if (!ticket) throw notFound();
-      await db.forOrg(ticket.orgId, (tx) => supportRepo.reply(tx, ticket.orgId, ticketId, adminId, message));
+      await db.forOrg(ticket.orgId, async (tx) => {
+        await supportRepo.reply(tx, ticket.orgId, ticketId, adminId, message);
+        await recordAudit(tx, { orgId: ticket.orgId, action: 'admin.ticket_replied', target: ticketTarget(ticketId, ticket), summary: { length: message.length } });
+      });
       await options.mailer.send({ to: ticket.email, subject: 'Re: your support request', text: `${message}\n\n— LLM Journey support` });
     },
 
     async close(adminId: string, ticketId: string): Promise<void> {
       const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId));
       if (!ticket) throw notFound();
-      await db.forOrg(ticket.orgId, (tx) => supportRepo.close(tx, ticket.orgId, ticketId));
+      await db.forOrg(ticket.orgId, async (tx) => {
+        await supportRepo.close(tx, ticket.orgId, ticketId);
+        await recordAudit(tx, { orgId: ticket.orgId, action: 'admin.ticket_closed', target: ticketTarget(ticketId, ticket) });
+      });
     },
   };
 }

@@ -6,7 +6,7 @@ type Row = { id: string; name: string; prefix: string; createdBy: string | null;
 const apiKey = (row: Row): ApiKey => ({ ...row, createdAt: iso(row.createdAt), lastUsedAt: isoOrNull(row.lastUsedAt), revokedAt: isoOrNull(row.revokedAt) });
 
 /** What a request with a key acts as: the key's organization, with member rights, and the key's creator as the teacher. */
-export type KeyHolder = { keyId: string; orgId: string; creator: { id: string; email: string } | null };
+export type KeyHolder = { keyId: string; prefix: string; orgId: string; creator: { id: string; email: string } | null };
 
 /**
  * The only module that speaks SQL about API keys, stored as the SHA-256 of the key, never the key.
@@ -45,13 +45,13 @@ export const apiKeysRepo = {
 
   /** Inside db.forApiKey(hash): the unrevoked key with this hash, and who made it. */
   byHash: async (tx: Queryable, keyHash: string): Promise<KeyHolder | undefined> => {
-    const [row] = await tx.query<{ keyId: string; orgId: string; creatorId: string | null; email: string | null }>(
-      `SELECT k.id AS "keyId", k.org_id AS "orgId", k.created_by AS "creatorId", u.email
+    const [row] = await tx.query<{ keyId: string; prefix: string; orgId: string; creatorId: string | null; email: string | null }>(
+      `SELECT k.id AS "keyId", k.prefix, k.org_id AS "orgId", k.created_by AS "creatorId", u.email
          FROM api_keys k LEFT JOIN users u ON u.id = k.created_by
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [keyHash],
     );
-    return row && { keyId: row.keyId, orgId: row.orgId, creator: row.creatorId && row.email ? { id: row.creatorId, email: row.email } : null };
+    return row && { keyId: row.keyId, prefix: row.prefix, orgId: row.orgId, creator: row.creatorId && row.email ? { id: row.creatorId, email: row.email } : null };
   },
 
   /**

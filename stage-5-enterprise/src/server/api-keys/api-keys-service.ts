@@ -5,6 +5,7 @@ import { AppError } from '../app-error';
 import { orgNotFound, type Organizations } from '../organizations-service';
 import { requireRole } from '../roles';
 import { apiKeysRepo as repo, type KeyHolder } from './api-keys-repo';
+import { recordAudit } from '../audit/audit';
 
 const KEY_PREFIX = 'jrny_sk_';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -26,6 +27,9 @@ export const hashKey = (key: string): string => createHash('sha256').update(key)
 
 /** One message for an unknown, malformed and revoked key: none tells an attacker more than another. */
 export const invalidKey = () => new AppError('unauthorized', 'This API key is not valid (unknown or revoked).');
+
+/** How the audit trail names a key: its prefix and name, never the key. */
+const keyTarget = (key: ApiKey) => ({ type: 'api_key', id: key.id, label: `${key.prefix}… ${key.name}` });
 
 /** Organization API keys: admins and owners manage them; a key acts for its organization with member rights. */
 export function createApiKeys(db: Db, organizations: Organizations, options: { now?: () => Date } = {}) {
@@ -49,16 +53,21 @@ export function createApiKeys(db: Db, organizations: Organizations, options: { n
     async create(actorId: string, orgId: string, name: string): Promise<{ apiKey: ApiKey; key: string }> {
       await asAdmin(actorId, orgId);
       const key = newKey();
-      const apiKey = await db.forOrg(orgId, (tx) =>
-        repo.insert(tx, orgId, { name, prefix: key.slice(0, KEY_PREFIX.length + 4), keyHash: hashKey(key), createdBy: actorId }),
-      );
+      const apiKey = await db.forOrg(orgId, async (tx) => {
+        const created = await repo.insert(tx, orgId, { name, prefix: key.slice(0, KEY_PREFIX.length + 4), keyHash: hashKey(key), createdBy: actorId });
+        await recordAudit(tx, { orgId, action: 'api_key.created', target: keyTarget(created), summary: { after: { name } } });
+        return created;
+      });
       return { apiKey, key };
     },
 
     async revoke(actorId: string, orgId: string, id: string): Promise<void> {
       await asAdmin(actorId, orgId);
-      const revoked = await db.forOrg(orgId, (tx) => repo.revoke(tx, orgId, id));
-      if (!revoked) throw new AppError('not_found', 'This organization has no such API key in use.');
+      await db.forOrg(orgId, async (tx) => {
+        if (!(await repo.revoke(tx, orgId, id))) throw new AppError('not_found', 'This organization has no such API key in use.');
+        const revoked = (await repo.list(tx, orgId)).find((k) => k.id === id)!;
+        await recordAudit(tx, { orgId, action: 'api_key.revoked', target: keyTarget(revoked) });
+      });
     },
 
     /** Who a presented key acts for; throws 401 for anything but a key in use. Revoking takes effect on the next call. */

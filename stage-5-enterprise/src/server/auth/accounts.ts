@@ -13,6 +13,7 @@ import { PasswordResets, RESET_TOKEN_MINUTES } from './password-reset';
 import { SessionTokens } from './sessions';
 import { createRevokedSessionsRepo } from '../revoked-sessions-repo';
 import { AttemptThrottle, inMemory, type LimiterFactory } from './throttle';
+import { recordAudit, type AuditAction } from '../audit/audit';
 
 export interface AccountsOptions {
   /** The key that signs session tokens (see session-secret.ts). */
@@ -106,6 +107,16 @@ export function createAccounts(db: Db, options: AccountsOptions) {
     });
   }
 
+  /**
+   * Account events go to the platform chain (org_id NULL), which only the platform admin reads: a
+   * login acts in no organization, and a person in several organizations would otherwise tell each
+   * of them about the others; a failure for an unknown email belongs to nobody at all.
+   */
+  const recordAccountEvent = (action: AuditAction, user: { id: string | null; email: string }, summary?: Record<string, unknown>) =>
+    db.transaction((tx) =>
+      recordAudit(tx, { orgId: null, action, actor: { type: 'user', id: user.id, label: user.email }, target: { type: 'user', id: user.id, label: user.email }, summary }),
+    );
+
   /** Both "unknown email" and "wrong password" spend one bcrypt comparison: same answer, same time. */
   async function checkCredentials(email: string, password: string): Promise<UserRecord | undefined> {
     const user = await users.byEmail(email);
@@ -145,8 +156,13 @@ export function createAccounts(db: Db, options: AccountsOptions) {
       const keys = attemptKeys(email, ip);
       await throttle(loginThrottle, keys);
       const user = await checkCredentials(email, password);
-      if (!user) throw invalidCredentials();
+      if (!user) {
+        const known = await users.byEmail(email);
+        await recordAccountEvent('auth.login_failed', { id: known?.id ?? null, email }, { reason: known ? 'wrong_password' : 'unknown_email' });
+        throw invalidCredentials();
+      }
       await loginThrottle.succeeded(keys);
+      await recordAccountEvent('auth.login_succeeded', user);
       if (hasher.isOutdated(user.passwordHash)) await users.rehash(user.id, await hasher.hash(password));
       return publicUser(user);
     },
@@ -169,12 +185,16 @@ export function createAccounts(db: Db, options: AccountsOptions) {
     /** Logout: this token stops working on the server, not only in this browser. */
     async endSession(token: string): Promise<void> {
       const claims = await tokens.verify(token);
-      if (claims) await revoked.revoke(claims.tokenId, claims.expiresAt);
+      if (!claims) return;
+      await revoked.revoke(claims.tokenId, claims.expiresAt);
+      const user = await users.byId(claims.userId);
+      if (user) await recordAccountEvent('auth.logged_out', user);
     },
 
     /** "Sign out everywhere": every token of this user issued so far stops working. */
-    endAllSessions(userId: string): Promise<void> {
-      return users.endSessions(userId);
+    async endAllSessions(user: { id: string; email: string }): Promise<void> {
+      await users.endSessions(user.id);
+      await recordAccountEvent('auth.logged_out_everywhere', user);
     },
 
     /**
@@ -203,6 +223,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
         return true;
       });
       if (!done) throw invalidToken; // used by a parallel request meanwhile
+      await recordAccountEvent('auth.password_reset', user);
     },
   };
 }

@@ -1,10 +1,11 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../app-error';
 import type { ApiKeys } from '../api-keys/api-keys-service';
 import { invalidKey } from '../api-keys/api-keys-service';
 import type { KeyHolder } from '../api-keys/api-keys-repo';
 import type { Organizations } from '../organizations-service';
 import type { PlanLimits } from '../plan-limits';
+import type { RateLimits } from '../scale/rate-limits';
 
 declare global {
   namespace Express {
@@ -25,17 +26,19 @@ const keyOf = (req: Request): string | undefined => req.get('authorization')?.ma
  * `Authorization: Bearer jrny_sk_…`: a program acting for the key's organization, with member
  * rights, as the key's creator (who must still belong to it: a key stops working when its maker
  * leaves). It reaches the brain and nothing else; organization, billing and admin routes answer
- * 403, as they are for people with a session. Every call is counted as `api_call` usage.
+ * 403, as they are for people with a session. Each call takes one from the key's requests per
+ * minute (by plan, shared by every instance: 429 rate_limited past it), then is counted as
+ * `api_call` usage.
  */
-export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  const actAs = keyHolder(apiKeys, organizations, limits);
-  return async (req, _res, next) => {
+export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
+  const actAs = keyHolder(apiKeys, organizations, limits, rateLimits);
+  return async (req, res, next) => {
     const key = keyOf(req);
     if (!key) return next();
     if (!BRAIN.test(req.path)) {
       return next(new AppError('forbidden', 'API keys reach /api/v1, /api/patterns, /api/chat and /api/import only; sign in for the rest.'));
     }
-    await actAs(req, key);
+    await actAs(req, res, key);
     next();
   };
 }
@@ -44,24 +47,25 @@ export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limit
  * The gate of /api/v1: an organization API key, and nothing else. A session cookie or a stage-3
  * JWT is refused with a 401 that says what to send instead.
  */
-export function requireApiKey(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits): RequestHandler {
-  const actAs = keyHolder(apiKeys, organizations, limits);
-  return async (req, _res, next) => {
+export function requireApiKey(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
+  const actAs = keyHolder(apiKeys, organizations, limits, rateLimits);
+  return async (req, res, next) => {
     const key = keyOf(req);
     if (!key) {
       return next(new AppError('api_key_required', '/api/v1 takes an organization API key: send Authorization: Bearer jrny_sk_… (create a key under API keys). A session cookie or sign-in token is not accepted here.'));
     }
-    await actAs(req, key);
+    await actAs(req, res, key);
     next();
   };
 }
 
 /** Sets req.apiKey, req.user (the key's creator) and req.org (with member rights) from the key, or refuses it (401). */
-function keyHolder(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits) {
-  return async (req: Request, key: string): Promise<void> => {
+function keyHolder(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits) {
+  return async (req: Request, res: Response, key: string): Promise<void> => {
     const holder = await apiKeys.authenticate(key);
     const org = holder.creator && (await organizations.find(holder.orgId, holder.creator.id));
     if (!holder.creator || !org) throw invalidKey();
+    await rateLimits.forKey(holder.keyId, org.plan, res);
     await limits.countApiCall(holder.orgId, holder.keyId);
     req.apiKey = holder;
     req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };

@@ -6,6 +6,7 @@ import { organizationsRepo } from '../organizations-repo';
 import { requireRole } from '../roles';
 import { createStripe, type StripeSettings } from './stripe';
 import type { Plan } from './plans';
+import { recordAudit } from '../audit/audit';
 import { subscriptionsRepo as repo, type SubscriptionState } from './subscriptions-repo';
 
 /** Stripe statuses in which the subscription's plan applies; any other ends it (free again). */
@@ -32,8 +33,21 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
   }
 
   /** The one path that changes a plan. Runs inside the caller's transaction for the organization. */
-  const apply = (tx: Parameters<typeof repo.apply>[0], orgId: string, state: SubscriptionState) =>
-    repo.apply(tx, orgId, state, LIVE.has(state.status) ? state.plan : 'free', PAST_DUE.has(state.status));
+  async function apply(tx: Parameters<typeof repo.apply>[0], orgId: string, state: SubscriptionState, via: 'webhook' | 'demo' | 'comp', reason?: string) {
+    const [before] = await tx.query<{ plan: string; status: string }>('SELECT plan, billing_status AS status FROM organizations WHERE id = $1', [orgId]);
+    const plan = LIVE.has(state.status) ? state.plan : 'free';
+    const pastDue = PAST_DUE.has(state.status);
+    await repo.apply(tx, orgId, state, plan, pastDue);
+    const status = pastDue ? 'past_due' : 'active';
+    // A webhook repeating what is already so changes nothing, and is no event; a comp always is (its reason).
+    if (before?.plan === plan && before.status === status && via !== 'comp') return;
+    await recordAudit(tx, {
+      orgId,
+      action: 'billing.plan_changed',
+      target: { type: 'organization', id: orgId, label: plan },
+      summary: { via, before, after: { plan, status, subscription: state.status }, ...(reason ? { reason } : {}) },
+    });
+  }
 
   /** The subscription as Stripe holds it now: an event is only a signal to look (events arrive late and out of order). */
   async function currentState(subscriptionId: string): Promise<{ orgId: string | undefined; state: SubscriptionState }> {
@@ -111,13 +125,13 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
     async demoChange(actorId: string, orgId: string, plan: Plan): Promise<void> {
       await asOwner(actorId, orgId, 'manage billing');
       if (stripe) throw new AppError('forbidden', 'Billing is live (Stripe): plans change through Checkout or the portal.');
-      await db.forOrg(orgId, (tx) => apply(tx, orgId, { plan, status: plan === 'free' ? 'canceled' : 'active' }));
+      await db.forOrg(orgId, (tx) => apply(tx, orgId, { plan, status: plan === 'free' ? 'canceled' : 'active' }, 'demo'));
     },
 
     /** A platform admin's gift (the admin panel checks who asks): the plan, with no payment, and the reason kept. */
     comp: (orgId: string, plan: Plan, reason: string): Promise<void> =>
       db.forOrg(orgId, async (tx) => {
-        await apply(tx, orgId, { plan, status: 'comped' });
+        await apply(tx, orgId, { plan, status: 'comped' }, 'comp', reason);
         await repo.noteComp(tx, orgId, reason);
       }),
 
@@ -143,7 +157,7 @@ export function createBilling(db: Db, organizations: Organizations, options: { a
         if (!(await repo.firstDelivery(tx, orgId, event.id, event.type))) return;
         const current = await currentState(subscriptionId);
         if (current.orgId !== orgId) return; // the event names another organization than Stripe does: trust neither
-        await apply(tx, orgId, current.state);
+        await apply(tx, orgId, current.state, 'webhook');
       });
     },
   };

@@ -3,10 +3,10 @@
  * panel's revenue figures use; Stripe's own prices (STRIPE_PRICE_PRO, …) are what customers pay.
  */
 export const PLANS = {
-  free: { patterns: 10, chatsPerMonth: 100, monthlyPrice: 0 },
-  pro: { patterns: 1_000, chatsPerMonth: 10_000, monthlyPrice: 29 },
-  enterprise: { patterns: null, chatsPerMonth: null, monthlyPrice: 299 },
-} as const satisfies Record<string, { patterns: number | null; chatsPerMonth: number | null; monthlyPrice: number }>;
+  free: { patterns: 10, chatsPerMonth: 100, apiRequestsPerMinute: 60, monthlyPrice: 0 },
+  pro: { patterns: 1_000, chatsPerMonth: 10_000, apiRequestsPerMinute: 600, monthlyPrice: 29 },
+  enterprise: { patterns: null, chatsPerMonth: null, apiRequestsPerMinute: 6_000, monthlyPrice: 299 },
+} as const satisfies Record<string, { patterns: number | null; chatsPerMonth: number | null; apiRequestsPerMinute: number; monthlyPrice: number }>;
 
 export type Plan = keyof typeof PLANS;
 export const PLAN_NAMES = Object.keys(PLANS) as Plan[];

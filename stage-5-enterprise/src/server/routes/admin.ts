@@ -12,6 +12,7 @@ export function adminRoutes(admin: Admin): Router {
   // Before anything else, even reading the body: 403 for everyone but platform admins.
   router.use('/admin', async (req, _res, next) => {
     await admin.check(me(req));
+    req.asPlatformAdmin = true; // what this caller changes is recorded as the platform admin's doing
     next();
   });
 

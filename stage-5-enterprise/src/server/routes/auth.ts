@@ -42,8 +42,8 @@ export function authRoutes(accounts: Accounts, production: boolean): Router {
   });
 
   // Every session of this user ends: other browsers, programs' tokens, a stolen cookie.
-  router.post('/auth/logout-everywhere', requireUser(accounts, production), (req, res) => {
-    accounts.endAllSessions(signedInUser(req).id);
+  router.post('/auth/logout-everywhere', requireUser(accounts, production), async (req, res) => {
+    await accounts.endAllSessions(signedInUser(req));
     clearSessionCookie(res, production);
     res.status(204).end();
   });

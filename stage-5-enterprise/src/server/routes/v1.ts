@@ -4,6 +4,7 @@ import type { Billing } from '../billing/billing-service';
 import type { Organizations } from '../organizations-service';
 import type { PatternsService } from '../patterns-service';
 import type { PlanLimits } from '../plan-limits';
+import type { RateLimits } from '../scale/rate-limits';
 import { AppError } from '../app-error';
 import { requireApiKey } from '../auth/api-key';
 import { activeOrg } from '../auth/active-org';
@@ -22,6 +23,7 @@ export interface V1Deps {
   apiKeys: ApiKeys;
   organizations: Organizations;
   idempotency: Idempotency;
+  rateLimits: RateLimits;
 }
 
 const notFound = () => new AppError('not_found', 'No pattern with this id in your organization.');
@@ -35,11 +37,11 @@ const found = (pattern: Pattern | undefined): V1PatternAnswer => {
  * document: GET /api/v1/openapi.json). A thin router over stage 4's services: the same patterns,
  * plan limits, usage and errors as the page's routes, so a key meets the same rules as a person.
  */
-export function v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency }: V1Deps): Router {
+export function v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency, rateLimits }: V1Deps): Router {
   const router = Router();
   router.get('/openapi.json', (_req, res) => res.json(openApiDocument())); // public: how to call the rest
 
-  router.use(requireApiKey(apiKeys, organizations, limits));
+  router.use(requireApiKey(apiKeys, organizations, limits, rateLimits));
 
   router.get('/ping', (req, res) => {
     const { id, name, slug, plan } = activeOrg(req);

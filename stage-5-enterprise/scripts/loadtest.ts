@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import express from 'express';
+import pg from 'pg';
+import { startCluster, renderNginxConfig, NGINX, type Cluster } from './cluster';
+
+/**
+ * `pnpm --filter stage-5 loadtest`: the cluster (nginx + instances) on a new PostgreSQL database
+ * and Redis, driven through API keys. Writes docs/performance.md. Needs DATABASE_URL's server
+ * (default postgres://postgres@127.0.0.1:5432) and REDIS_URL (default redis://127.0.0.1:6379).
+ */
+const STAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN_URL = process.env.LOADTEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 20);
+const PORT = Number(process.env.LOADTEST_PORT ?? 3905);
+const KEYS = 10; // 100 users ≈ 100 requests a second: more than one enterprise key's 6,000 a minute
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+async function json(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, body: (await res.text()) || '{}' };
+}
+
+/** One enterprise organization with `KEYS` API keys and 50 patterns. */
+async function seed(url: string): Promise<string[]> {
+  const signup = await json(url, 'POST', '/api/auth/signup', { email: `load-${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery staple' });
+  const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { activeOrgId } = JSON.parse((await json(url, 'GET', '/api/orgs', undefined, { cookie })).body);
+  await json(url, 'POST', `/api/orgs/${activeOrgId}/billing/demo`, { plan: 'enterprise' }, { cookie });
+  for (let i = 0; i < 50; i++) await json(url, 'POST', '/api/patterns', { trigger: `topic ${i}`, response: `answer ${i}` }, { cookie });
+  const keys: string[] = [];
+  for (let i = 0; i < KEYS; i++) keys.push(JSON.parse((await json(url, 'POST', `/api/orgs/${activeOrgId}/api-keys`, { name: `load ${i}` }, { cookie })).body).key);
+  return keys;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** 100 virtual users, each: a request, then 1 s of thinking; 80% chat, 15% list, 5% teach. */
+async function virtualUsers(url: string, keys: string[], users = 100) {
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: users }, async (_, user) => {
+      const auth = { authorization: `Bearer ${keys[user % keys.length]}` };
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000)); // users arrive spread over a second
+      for (let n = 0; Date.now() < until; n++) {
+        const dice = Math.random();
+        const started = performance.now();
+        const res =
+          dice < 0.8
+            ? await json(url, 'POST', '/api/chat', { message: `tell me about topic ${n % 50}` }, auth)
+            : dice < 0.95
+              ? await json(url, 'GET', '/api/patterns?limit=20', undefined, auth)
+              : await json(url, 'POST', '/api/patterns', { trigger: `user ${user} note ${n}`, response: 'noted' }, auth);
+        latencies.push(performance.now() - started);
+        if (res.status >= 400) errors.set(String(res.status), (errors.get(String(res.status)) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: Object.fromEntries(errors) };
+}
+
+/** Requests per second at saturation (autocannon, 50 connections), rotating over the keys. */
+async function maxThroughput(url: string, path: string, keys: string[] = [], body?: unknown) {
+  let i = 0;
+  const result = await autocannon({
+    url: `${url}${path}`,
+    connections: 50,
+    duration: Math.max(5, Math.round(SECONDS / 2)),
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+    requests: [{ setupRequest: (req) => (keys.length ? { ...req, headers: { ...req.headers, authorization: `Bearer ${keys[i++ % keys.length]}` } } : req) }],
+  });
+  return { rps: Math.round(result.requests.average), p95: result.latency.p97_5, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** A bare Express endpoint behind the same nginx configuration: the ceiling of this machine and proxy. */
+async function bareExpress(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const app = express().get('/bare', (_req, res) => void res.json({ ok: true }));
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  const dir = mkdtempSync(join(tmpdir(), 'journey-bare-nginx-'));
+  writeFileSync(join(dir, 'nginx.conf'), renderNginxConfig(dir, PORT + 50, [port]));
+  const nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return {
+    url: `http://127.0.0.1:${PORT + 50}`,
+    stop: async () => {
+      nginx.kill('SIGQUIT');
+      await new Promise((resolve) => nginx.once('exit', resolve));
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withCluster<T>(instances: number, work: (cluster: Cluster) => Promise<T>): Promise<T> {
+  const name = `journey_load_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'journey-load-'));
+  const cluster = await startCluster({
+    port: PORT,
+    instancePorts: Array.from({ length: instances }, (_, i) => PORT + 1 + i),
+    env: { DATABASE_URL: url.href, REDIS_URL, REDIS_PREFIX: `${name}:`, JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn', DATA_DIR: dataDir },
+  });
+  try {
+    return await work(cluster);
+  } finally {
+    await cluster.stop();
+    await admin(`DROP DATABASE ${name} WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`;
+console.log(`loadtest: ${machine}; ${SECONDS} s per scenario`);
+const bare = await bareExpress();
+const bareMax = await maxThroughput(bare.url, '/bare');
+await bare.stop();
+console.log('bare Express behind nginx', bareMax);
+const two = await withCluster(2, async (cluster) => {
+  const keys = await seed(cluster.url);
+  const users = await virtualUsers(cluster.url, keys);
+  console.log('100 users, two instances', users);
+  const max = await maxThroughput(cluster.url, '/api/chat', keys, { message: 'tell me about topic 7' });
+  console.log('chat at saturation, two instances', max);
+  return { users, max };
+});
+const one = await withCluster(1, async (cluster) => {
+  const keys = await seed(cluster.url);
+  const max = await maxThroughput(cluster.url, '/api/chat', keys, { message: 'tell me about topic 7' });
+  console.log('chat at saturation, one instance', max);
+  return { max };
+});
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const report = `# Performance
+
+Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Date().toISOString().slice(0, 10)}.
+
+- Machine: ${machine}. PostgreSQL and Redis on the same machine; everything shares the same cores.
+- Path: client → nginx (deploy/nginx/journey.conf.template) → instance → PostgreSQL/Redis, with API keys (enterprise plan, ${KEYS} keys).
+- ${SECONDS} s per scenario.
+
+| Scenario | Figure |
+| --- | --- |
+| 100 virtual users, 1 s think time, 80% chat / 15% list / 5% teach, two instances | ${two.users.requests} requests; p50 ${ms(two.users.p50)}, **p95 ${ms(two.users.p95)}**, p99 ${ms(two.users.p99)}; errors ${JSON.stringify(two.users.errors)} |
+| Bare Express endpoint behind the same nginx, 50 connections | ${bareMax.rps} req/s |
+| Chat with an API key behind nginx, two instances, 50 connections | ${two.max.rps} req/s (p97.5 ${ms(two.max.p95)}; non-2xx ${two.max.non2xx}) |
+| The same, one instance | ${one.max.rps} req/s (p97.5 ${ms(one.max.p95)}; non-2xx ${one.max.non2xx}) |
+| Ratio chat (two instances) / bare Express | ${(two.max.rps / bareMax.rps).toFixed(2)} |
+| Two instances / one | ${(two.max.rps / one.max.rps).toFixed(2)} |
+
+On two cores, one instance against two: expect little gain. nginx, PostgreSQL, Redis, the load
+generator and the instances all share the same two cores; one Node instance already keeps one core
+busy and PostgreSQL the other. A second instance helps only while one instance is the bottleneck
+(its event loop saturated) and cores are idle; on a machine with more cores, instances scale until
+PostgreSQL does.
+`;
+mkdirSync(join(STAGE_DIR, 'docs'), { recursive: true });
+writeFileSync(join(STAGE_DIR, 'docs/performance.md'), report);
+console.log('wrote docs/performance.md');
