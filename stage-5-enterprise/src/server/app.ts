@@ -12,6 +12,7 @@ import type { PlanLimits } from './plan-limits';
 import type { Db } from './db';
 import type { ApiKeys } from './api-keys/api-keys-service';
 import type { Admin } from './admin/admin-service';
+import type { Sso } from './sso/sso-service';
 import { apiKeyAuth } from './auth/api-key';
 import { requireUser } from './auth/require-user';
 import { requireOrg } from './auth/active-org';
@@ -33,6 +34,7 @@ import { adminRoutes } from './routes/admin';
 import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { ssoLoginRoutes, ssoSettingsRoutes } from './routes/sso';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +46,7 @@ export interface AppDeps {
   limits: PlanLimits;
   apiKeys: ApiKeys;
   admin: Admin;
+  sso: Sso;
   logger: Logger;
   /** The address people open (APP_URL): with the loopback names, the only hosts answered. */
   appUrl: string;
@@ -59,7 +62,7 @@ export interface AppDeps {
  * Builds the Express app from what it needs and nothing else: no globals, no listening. Tests
  * build one per test with a throwaway database; main.ts builds the real one.
  */
-export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
+export function createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, sso, logger, appUrl, production, outbox, webRoot }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(allowedHostsOnly(appUrl));
@@ -86,11 +89,11 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
-  app.use('/api', healthRoutes(), authRoutes(accounts, production), stripeWebhookRoutes(billing));
+  app.use('/api', healthRoutes(), authRoutes(accounts, sso, production), ssoLoginRoutes(sso, accounts, production), stripeWebhookRoutes(billing));
   // Programs with an organization API key reach the brain below, and nothing else (403).
   app.use('/api', apiKeyAuth(apiKeys, organizations, limits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
-  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ssoSettingsRoutes(sso));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));

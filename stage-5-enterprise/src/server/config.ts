@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
   // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
   JWT_SECRET: z.string().optional(),
+  // Encrypts SSO client secrets (32 bytes, base64). Unset: generated into DATA_DIR, except in
+  // production, where SSO cannot be configured without it (see sso/secret-box.ts).
+  SSO_ENCRYPTION_KEY: z.string().optional(),
   // PostgreSQL, e.g. postgres://user@host:5432/journey. Unset: the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// address.' }).optional(),
   // Stripe (see billing/stripe.ts). Unset STRIPE_SECRET_KEY: demo billing, no card.
@@ -57,6 +60,7 @@ export interface Config {
   /** Secure cookies, no development pages. */
   production: boolean;
   jwtSecret: string | undefined;
+  ssoEncryptionKey: string | undefined;
   appUrl: string;
   /** Patterns per organization: the store's own cap, above every plan's limit. */
   patternQuota: number;
@@ -80,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
+  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, SSO_ENCRYPTION_KEY, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO, STRIPE_PRICE_ENTERPRISE, STRIPE_API_URL } = parsed.data;
   // Half a Stripe setup would take money and never hear about it: all of it, or none (demo billing).
   if (STRIPE_SECRET_KEY && !(STRIPE_WEBHOOK_SECRET && STRIPE_PRICE_PRO && STRIPE_PRICE_ENTERPRISE)) {
@@ -98,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: LOG_LEVEL,
     production: NODE_ENV === 'production',
     jwtSecret: JWT_SECRET,
+    ssoEncryptionKey: SSO_ENCRYPTION_KEY,
     appUrl: APP_URL ?? `http://localhost:${PORT}`,
     patternQuota: PATTERN_QUOTA,
     billingGraceDays: BILLING_GRACE_DAYS,

@@ -37,6 +37,10 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   misdirected_request: 421,
   too_many_attempts: 429,
+  sso_required: 403,
+  sso_domain_taken: 409,
+  sso_issuer_unreachable: 400,
+  sso_unavailable: 503,
   internal_error: 500,
   busy: 503,
 };

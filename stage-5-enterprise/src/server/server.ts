@@ -17,6 +17,8 @@ import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
 import { FileOutbox, type Mailer } from './mail/outbox';
+import { SecretBox, loadSsoKey } from './sso/secret-box';
+import { createSso, type SsoAuditEvent } from './sso/sso-service';
 
 /** How long in-flight requests get to finish after stop() before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -32,6 +34,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** audit: where SSO configuration changes are recorded (the audit trail's `audit.record`). */
+  onAudit?: (event: SsoAuditEvent) => void;
   /** The clock plan limits read (the month counted, the grace period); tests move it. */
   now?: () => Date;
 }
@@ -64,7 +68,10 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     hasher: options.hasher,
     signupsPerAddress: config.signupsPerAddress,
   });
-  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
+  const ssoKey = loadSsoKey(config.dataDir, config.ssoEncryptionKey, config.production);
+  if (!ssoKey) logger.warn('single sign-on cannot be configured: SSO_ENCRYPTION_KEY is not set');
+  const sso = createSso(db, { secretBox: ssoKey && new SecretBox(ssoKey), appUrl: config.appUrl, onAudit: options.onAudit });
+  const app = createApp({ db, patterns, accounts, organizations, invitations, billing, limits, apiKeys, admin, sso, logger, appUrl: config.appUrl, production: config.production, outbox, webRoot: options.webRoot });
   if (options.trustProxy) app.set('trust proxy', 'loopback');
   let server: Server | undefined;
   let stopping = false;
@@ -80,6 +87,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     limits,
     apiKeys,
     admin,
+    sso,
     outbox,
     logger,
 

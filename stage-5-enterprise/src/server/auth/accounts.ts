@@ -110,7 +110,8 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   async function checkCredentials(email: string, password: string): Promise<UserRecord | undefined> {
     const user = await users.byEmail(email);
     // Longer than bcrypt reads: it could only "match" by its first 72 bytes, so it never does.
-    if (!user || Buffer.byteLength(password) > PASSWORD_BYTES.max) {
+    // No password hash: an account made by single sign-on, which no password opens.
+    if (!user?.passwordHash || Buffer.byteLength(password) > PASSWORD_BYTES.max) {
       await hasher.verifyNobody(password);
       return undefined;
     }
@@ -147,7 +148,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
       const user = await checkCredentials(email, password);
       if (!user) throw invalidCredentials();
       await loginThrottle.succeeded(keys);
-      if (hasher.isOutdated(user.passwordHash)) await users.rehash(user.id, await hasher.hash(password));
+      if (user.passwordHash && hasher.isOutdated(user.passwordHash)) await users.rehash(user.id, await hasher.hash(password));
       return publicUser(user);
     },
 
