@@ -42,6 +42,7 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
     cookies: { keys: ['test-provider-cookie-key'] },
+    ttl: { Session: 600, Grant: 600, Interaction: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, id) {
       const account = accounts.get(id);

@@ -52,6 +52,17 @@ const unreachable = (issuer: string, error: unknown) =>
     `Could not read ${issuer.replace(/\/$/, '')}/.well-known/openid-configuration: ${(error as Error).message}. Check the issuer URL.`,
   );
 
+/**
+ * Which ID token claim was wrong, if that was the problem: openid-client says "unexpected JWT claim
+ * value encountered", caused by oauth4webapi's error, whose own cause names the claim.
+ */
+function mismatchedClaim(error: unknown): unknown {
+  for (let cause = error as { claim?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+    if (cause.claim !== undefined) return cause.claim;
+  }
+  return undefined;
+}
+
 const publicSettings = (config: SsoConfigRecord): SsoSettings => ({
   issuer: config.issuer,
   clientId: config.clientId,
@@ -177,7 +188,7 @@ export function createSso(db: Db, options: SsoOptions) {
         throw new SsoLoginError('provider_unreachable', error.message);
       });
       const identity = await finishLogin(oidc, new URL(`${callbackUrl}?${query}`), { state, ...pending }).catch((error: Error) => {
-        throw new SsoLoginError(/nonce/i.test(error.message) ? 'nonce' : 'provider', error.message);
+        throw new SsoLoginError(mismatchedClaim(error) === 'nonce' ? 'nonce' : 'provider', error.message);
       });
       if (typeof identity.email !== 'string' || identity.emailVerified !== true) throw new SsoLoginError('unverified');
       const email = identity.email.toLowerCase();
