@@ -6,7 +6,7 @@ import { acme, as, people, snapshot, type People } from './tenancy';
 
 /** A body every route accepts (unknown fields are ignored), so a refusal is about the ids, not the body. */
 const bodyFor = (method: string, orgName: string) =>
-  method === 'GET' ? undefined : { trigger: 'fuzz', response: 'fuzz', role: 'member', confirm: orgName, email: 'eve@example.com', name: 'Fuzz', message: 'hi', plan: 'pro', reason: 'fuzz' };
+  method === 'GET' ? undefined : { trigger: 'fuzz', response: 'fuzz', role: 'member', confirm: orgName, email: 'eve@example.com', name: 'Fuzz', message: 'hi', plan: 'pro', reason: 'fuzz', issuer: 'https://login.example.com', clientId: 'fuzz', clientSecret: 'fuzz', emailDomain: 'fuzz.example' };
 
 describe.each(ENGINES)("isolation fuzz on %s: a member of another organization tries Acme's ids on every route", (engine) => {
   let server: TestServer;

@@ -8,10 +8,12 @@ import './members-list';
 import './invite-form';
 import './invitations-list';
 import './delete-org';
+import './sso-settings';
+import { HttpSso } from './sso-client';
 
 /**
  * The active organization's page: its members for everyone; inviting for admins and owners;
- * deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
+ * single sign-on and deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
  */
 @customElement('journey-org-page')
 export class OrgPage extends LitElement {
@@ -56,6 +58,8 @@ export class OrgPage extends LitElement {
   @property({ attribute: false }) user!: User;
   @property({ attribute: false }) client!: HttpOrgs;
 
+  private readonly sso = new HttpSso();
+
   @query('journey-invitations') private invitations?: InvitationsList;
 
   override render() {
@@ -75,6 +79,7 @@ export class OrgPage extends LitElement {
             </div>`
           : nothing}
       </div>
+      ${this.org.role === 'owner' ? html`<journey-sso-settings .org=${this.org} .client=${this.sso}></journey-sso-settings>` : nothing}
       ${this.org.role === 'owner' ? html`<journey-delete-org .org=${this.org} .client=${this.client}></journey-delete-org>` : nothing}
     `;
   }
