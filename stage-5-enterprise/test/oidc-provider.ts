@@ -75,7 +75,7 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     const suggested = [...accounts].find(([, account]) => account.email === hint)?.[0] ?? '';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Test identity provider</title>
+<title>Test identity provider</title><link rel="icon" href="data:,">
 <style>body{font:16px system-ui,sans-serif;background:#f4f1ea;display:grid;place-items:center;min-height:100vh;margin:0}
 form{background:#fff;padding:2rem;border-radius:12px;box-shadow:0 2px 12px #0002;display:grid;gap:.75rem;width:min(22rem,85vw)}
 input,button{font:inherit;padding:.6rem;border-radius:8px;border:1px solid #bbb}button{background:#2d4a8a;color:#fff;border:0}</style></head>

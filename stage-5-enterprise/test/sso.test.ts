@@ -212,6 +212,10 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await app.api('GET', `/api/orgs/${orgId}/sso`)).json.sso.emailDomain).toBe(domain);
     const check = await app.api('POST', `/api/orgs/${orgId}/sso/check`, { issuer: provider.issuer });
     expect(check.json).toEqual({ issuer: provider.issuer, authorizationEndpoint: `${provider.issuer}/auth` });
+    for (const issuer of ['', 'not a url']) {
+      const refused = await app.api('POST', `/api/orgs/${orgId}/sso/check`, { issuer });
+      expect(refused.json.error).toMatchObject({ code: 'invalid_request', details: [{ path: 'issuer' }] });
+    }
     const notHttps = await app.api('PUT', `/api/orgs/${orgId}/sso`, settings({ issuer: 'http://login.example.com' }));
     expect(notHttps.json.error).toMatchObject({ code: 'invalid_request', details: [{ path: 'issuer' }] });
   });

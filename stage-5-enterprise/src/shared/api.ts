@@ -102,7 +102,8 @@ const issuer = z
   .trim()
   .max(500, 'Issuer must be at most 500 characters.')
   .pipe(z.url({ error: 'Issuer must be an address, like https://login.example.com.' }))
-  .refine((value) => isAllowedIssuer(new URL(value)), 'Issuer must be an https:// address (http only on this machine).');
+  // Zod runs this check even after z.url() failed, so it parses again rather than trust the input.
+  .refine((value) => URL.canParse(value) && isAllowedIssuer(new URL(value)), 'Issuer must be an https:// address (http only on this machine).');
 const emailDomain = z
   .string({ error: 'Email domain is required.' })
   .trim()

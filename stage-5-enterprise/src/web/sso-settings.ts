@@ -106,6 +106,7 @@ export class SsoSettingsForm extends LitElement {
   }
 
   private async load() {
+    this.saved = undefined; // the form waits for the saved values: typing first would be overwritten
     try {
       this.show(await this.client.get(this.org.id));
     } catch (error) {
@@ -121,6 +122,7 @@ export class SsoSettingsForm extends LitElement {
   }
 
   override render() {
+    if (this.saved === undefined && !this.error) return html`<h2>Single sign-on</h2><p class="lead" role="status">Loading…</p>`;
     const callback = `${location.origin}/api/auth/sso/callback`;
     return html`
       <header>
