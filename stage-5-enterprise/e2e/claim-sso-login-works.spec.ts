@@ -72,3 +72,9 @@ test('any other email gets the password field after Continue', async ({ page }, 
   await page.goto(appUrl());
   await screenshots(page, 'login-email-step', (file) => testInfo.outputPath(file));
 });
+
+test('a refused SSO login comes back to the sign-in page with the reason', async ({ page }) => {
+  await page.goto(`${appUrl()}/#sso-error=domain`);
+  await expect(page.getByRole('alert')).toHaveText('You signed in at your provider with an email of another domain. Use your work email.');
+  await expect(page).not.toHaveURL(/sso-error/);
+});

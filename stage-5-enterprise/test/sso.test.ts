@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretBox } from '../src/server/sso/secret-box';
 import { freePort } from './server-process';
 import { ownerQuery, ownerValue, PASSWORD, sessionCookieOf, startTestServer, type Session, type TestServer } from './helpers';
 import { startTestProvider, type TestProvider } from './oidc-provider';
@@ -242,5 +244,26 @@ describe('single sign-on without SSO_ENCRYPTION_KEY in production', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the secret box (AES-256-GCM)', () => {
+  const box = new SecretBox(randomBytes(32));
+
+  it('opens what it sealed; the same secret sealed twice looks different (a random IV each time)', () => {
+    const sealed = box.seal('s3cret');
+    expect(box.open(sealed)).toBe('s3cret');
+    expect(box.seal('s3cret')).not.toBe(sealed);
+  });
+
+  it('refuses a sealed value changed by one character, and one sealed with another key', () => {
+    const sealed = box.seal('s3cret');
+    const last = sealed.at(-1) === 'A' ? 'B' : 'A';
+    expect(() => box.open(sealed.slice(0, -1) + last)).toThrow();
+    expect(() => new SecretBox(randomBytes(32)).open(sealed)).toThrow();
+  });
+
+  it('wants a 32-byte key', () => {
+    expect(() => new SecretBox(randomBytes(16))).toThrow(/32 bytes/);
   });
 });
