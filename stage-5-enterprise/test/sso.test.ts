@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../src/server/sso/secret-box';
+import { createSso, type SsoAuditEvent } from '../src/server/sso/sso-service';
 import { freePort } from './server-process';
 import { ownerQuery, ownerValue, PASSWORD, sessionCookieOf, startTestServer, type Session, type TestServer } from './helpers';
 import { startTestProvider, type TestProvider } from './oidc-provider';
@@ -228,6 +229,31 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await app.api('GET', `/api/orgs/${orgId}/sso`)).json).toEqual({ sso: null });
     const start = await visit(new CookieJar(), `${app.url}/api/auth/sso/start?email=alice%40acme.test`);
     expect(start.headers.get('location')).toBe('/#sso-error=not_configured');
+  });
+
+  it('hands each change to the audit hook, inside its transaction, with a before/after and no secret', async () => {
+    const events: SsoAuditEvent[] = [];
+    const sso = createSso(app.db, {
+      secretBox: new SecretBox(randomBytes(32)),
+      appUrl: app.url,
+      onAudit: async (tx, event) => {
+        expect(await tx.query('SELECT org_id FROM sso_configs')).toHaveLength(event.summary.after ? 1 : 0); // sees its own change
+        events.push(event);
+      },
+    });
+    const owner = app.session.user.id;
+    await sso.save(owner, orgId, { ...settings(), defaultRole: 'member', ssoRequired: false });
+    const { clientSecret: _kept, ...withoutSecret } = settings();
+    await sso.save(owner, orgId, { ...withoutSecret, defaultRole: 'member', ssoRequired: true });
+    await sso.remove(owner, orgId);
+    await sso.remove(owner, orgId); // nothing to remove: no entry
+    const side = { issuer: provider.issuer, clientId: provider.clientId, emailDomain: domain, defaultRole: 'member' };
+    expect(events).toEqual([
+      { action: 'sso.configured', orgId, target: { type: 'sso', id: orgId, label: domain }, summary: { before: null, after: { ...side, ssoRequired: false, secretChanged: true } } },
+      { action: 'sso.configured', orgId, target: { type: 'sso', id: orgId, label: domain }, summary: { before: { ...side, ssoRequired: false }, after: { ...side, ssoRequired: true, secretChanged: false } } },
+      { action: 'sso.configured', orgId, target: { type: 'sso', id: orgId, label: domain }, summary: { before: { ...side, ssoRequired: true }, after: null } },
+    ]);
+    expect(JSON.stringify(events)).not.toContain(provider.clientSecret);
   });
 });
 

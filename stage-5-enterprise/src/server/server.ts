@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
-import { openDb } from './db';
+import { openDb, type Queryable } from './db';
 import { createPatternsService } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
@@ -35,7 +35,7 @@ export interface ServerOptions {
   /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
   trustProxy?: boolean;
   /** audit: where SSO configuration changes are recorded (the audit trail's `audit.record`). */
-  onAudit?: (event: SsoAuditEvent) => void;
+  onAudit?: (tx: Queryable, event: SsoAuditEvent) => Promise<void>;
   /** The clock plan limits read (the month counted, the grace period); tests move it. */
   now?: () => Date;
 }

@@ -26,21 +26,27 @@ export class SsoLoginError extends Error {
   }
 }
 
-/** What the audit trail records (issue 18); the integrator wires `audit.record` to it. */
+/**
+ * What the audit trail records (issue 18): one `sso.configured` entry per change, with a short
+ * before/after (null: none), never the secret. The hook runs inside the change's transaction, so
+ * the integrator wires it to the audit helper's `recordAudit(tx, { orgId, action, target, summary })`
+ * and the entry commits with the change or not at all.
+ */
 export interface SsoAuditEvent {
-  action: 'sso.configured' | 'sso.removed';
-  actorId: string;
+  action: 'sso.configured';
   orgId: string;
-  summary: Record<string, unknown>;
+  target: { type: 'sso'; id: string; label: string };
+  summary: { before: SsoAuditSide | null; after: SsoAuditSide | null };
 }
+type SsoAuditSide = Pick<SsoSettings, 'issuer' | 'clientId' | 'emailDomain' | 'ssoRequired' | 'defaultRole'> & { secretChanged?: boolean };
 
 export interface SsoOptions {
   /** Encrypts client secrets; undefined (production without SSO_ENCRYPTION_KEY): nothing can be saved. */
   secretBox: SecretBox | undefined;
   /** The app's public address: the callback is `${appUrl}/api/auth/sso/callback`. */
   appUrl: string;
-  /** audit: sso.configured / sso.removed. */
-  onAudit?: (event: SsoAuditEvent) => void;
+  /** audit: sso.configured (see SsoAuditEvent). */
+  onAudit?: (tx: Queryable, event: SsoAuditEvent) => Promise<void>;
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -62,6 +68,11 @@ function mismatchedClaim(error: unknown): unknown {
   }
   return undefined;
 }
+
+const auditSide = ({ issuer, clientId, emailDomain, ssoRequired, defaultRole }: SsoConfigRecord): SsoAuditSide =>
+  ({ issuer, clientId, emailDomain, ssoRequired, defaultRole });
+
+const ssoTarget = (config: SsoConfigRecord) => ({ type: 'sso' as const, id: config.orgId, label: config.emailDomain });
 
 const publicSettings = (config: SsoConfigRecord): SsoSettings => ({
   issuer: config.issuer,
@@ -117,22 +128,28 @@ export function createSso(db: Db, options: SsoOptions) {
           throw unreachable(input.issuer, error);
         }
         const config = { orgId, ...input, clientSecretEncrypted: box.seal(clientSecret) };
+        let saved: SsoConfigRecord;
         try {
-          return await ssoRepo.save(tx, config, actorId);
+          saved = await ssoRepo.save(tx, config, actorId);
         } catch (error) {
           if (isUniqueViolation(error)) throw new AppError('sso_domain_taken', `Another organization already signs in ${input.emailDomain} with single sign-on.`);
           throw error;
         }
+        // audit: sso.configured
+        const after = { ...auditSide(saved), secretChanged: input.clientSecret !== undefined };
+        await options.onAudit?.(tx, { action: 'sso.configured', orgId, target: ssoTarget(saved), summary: { before: current ? auditSide(current) : null, after } });
+        return saved;
       });
-      // audit: sso.configured (the secret never enters the summary)
-      options.onAudit?.({ action: 'sso.configured', actorId, orgId, summary: { issuer: saved.issuer, emailDomain: saved.emailDomain, ssoRequired: saved.ssoRequired, defaultRole: saved.defaultRole } });
       return publicSettings(saved);
     },
 
-    async remove(actorId: string, orgId: string): Promise<void> {
-      const removed = await asOwner(actorId, orgId, 'configure single sign-on', (tx) => ssoRepo.remove(tx, orgId));
-      if (removed) options.onAudit?.({ action: 'sso.removed', actorId, orgId, summary: {} }); // audit: sso.removed
-    },
+    remove: (actorId: string, orgId: string): Promise<void> =>
+      asOwner(actorId, orgId, 'configure single sign-on', async (tx) => {
+        const current = await ssoRepo.forOrg(tx, orgId);
+        if (!current || !(await ssoRepo.remove(tx, orgId))) return;
+        // audit: sso.configured (turned off)
+        await options.onAudit?.(tx, { action: 'sso.configured', orgId, target: ssoTarget(current), summary: { before: auditSide(current), after: null } });
+      }),
 
     /** "Check issuer": reads the discovery document, saves nothing. */
     checkIssuer: (actorId: string, orgId: string, issuer: string) =>
