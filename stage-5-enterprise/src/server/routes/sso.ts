@@ -1,4 +1,4 @@
-import { Router, type CookieOptions } from 'express';
+import { Router, type CookieOptions, type Response } from 'express';
 import type { Accounts } from '../auth/accounts';
 import { setActiveOrgCookie } from '../auth/active-org';
 import { signedInUser } from '../auth/require-user';
@@ -29,8 +29,9 @@ export function ssoLoginRoutes(sso: Sso, accounts: Accounts, production: boolean
     res.json(await sso.discovery(email));
   });
 
-  // Navigations, not fetches: every answer is a redirect, to the provider or back to the page.
-  const failed = (res: import('express').Response, error: unknown) => {
+  // Navigations, not fetches: every answer is a redirect, to the provider or back to the page,
+  // which says why (#sso-error=reason); the details go to the log only.
+  const failed = (res: Response, error: unknown) => {
     if (!(error instanceof SsoLoginError)) throw error;
     res.req.log.warn({ reason: error.message }, 'sso login refused');
     res.clearCookie(STATE_COOKIE, stateCookieOptions(production));

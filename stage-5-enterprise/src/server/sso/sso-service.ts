@@ -104,8 +104,15 @@ export function createSso(db: Db, options: SsoOptions) {
     });
   }
 
-  const clientOf = (config: SsoConfigRecord) =>
-    discover({ issuer: config.issuer, clientId: config.clientId, clientSecret: options.secretBox!.open(config.clientSecretEncrypted) });
+  /** The provider of a saved configuration, its secret opened; a failure is the login's 'provider_unreachable'. */
+  async function clientOf(config: SsoConfigRecord) {
+    try {
+      if (!options.secretBox) throw new Error('SSO_ENCRYPTION_KEY is not set');
+      return await discover({ issuer: config.issuer, clientId: config.clientId, clientSecret: options.secretBox.open(config.clientSecretEncrypted) });
+    } catch (error) {
+      throw new SsoLoginError('provider_unreachable', (error as Error).message);
+    }
+  }
 
   return {
     settings: (actorId: string, orgId: string): Promise<SsoSettings | null> =>
@@ -114,23 +121,26 @@ export function createSso(db: Db, options: SsoOptions) {
         return config ? publicSettings(config) : null;
       }),
 
-    /** Saves after the issuer answered discovery; the secret is sealed before it reaches the database. */
+    /**
+     * Saves after the issuer answered discovery; the secret is sealed before it reaches the
+     * database. Discovery runs between two transactions, so none waits on the network.
+     */
     async save(actorId: string, orgId: string, input: SsoSettingsInput): Promise<SsoSettings> {
       const box = options.secretBox;
       if (!box) throw new AppError('sso_unavailable', 'Single sign-on needs SSO_ENCRYPTION_KEY (32 bytes, base64: openssl rand -base64 32) to store client secrets encrypted. Set it and restart.');
+      const before = await asOwner(actorId, orgId, 'configure single sign-on', (tx) => ssoRepo.forOrg(tx, orgId));
+      const clientSecret = input.clientSecret ?? (before && box.open(before.clientSecretEncrypted));
+      if (!clientSecret) throw new AppError('invalid_request', 'clientSecret: Client secret is required.', [{ path: 'clientSecret', message: 'Client secret is required.' }]);
+      try {
+        await discover({ issuer: input.issuer, clientId: input.clientId, clientSecret });
+      } catch (error) {
+        throw unreachable(input.issuer, error);
+      }
       const saved = await asOwner(actorId, orgId, 'configure single sign-on', async (tx) => {
         const current = await ssoRepo.forOrg(tx, orgId);
-        const clientSecret = input.clientSecret ?? (current && box.open(current.clientSecretEncrypted));
-        if (!clientSecret) throw new AppError('invalid_request', 'clientSecret: Client secret is required.', [{ path: 'clientSecret', message: 'Client secret is required.' }]);
-        try {
-          await discover({ issuer: input.issuer, clientId: input.clientId, clientSecret });
-        } catch (error) {
-          throw unreachable(input.issuer, error);
-        }
-        const config = { orgId, ...input, clientSecretEncrypted: box.seal(clientSecret) };
         let saved: SsoConfigRecord;
         try {
-          saved = await ssoRepo.save(tx, config, actorId);
+          saved = await ssoRepo.save(tx, { orgId, ...input, clientSecretEncrypted: box.seal(clientSecret) }, actorId);
         } catch (error) {
           if (isUniqueViolation(error)) throw new AppError('sso_domain_taken', `Another organization already signs in ${input.emailDomain} with single sign-on.`);
           throw error;
@@ -180,9 +190,7 @@ export function createSso(db: Db, options: SsoOptions) {
     async start(email: string): Promise<{ redirectTo: string; state: string }> {
       const config = await configForDomain(domainOf(email));
       if (!config) throw new SsoLoginError('not_configured');
-      const oidc = await clientOf(config).catch((error: Error) => {
-        throw new SsoLoginError('provider_unreachable', error.message);
-      });
+      const oidc = await clientOf(config);
       const { url, pending } = await beginLogin(oidc, callbackUrl, email);
       await db.forOrg(config.orgId, (tx) => ssoRepo.addLogin(tx, config.orgId, sha256(pending.state), pending, SSO_LOGIN_MINUTES));
       return { redirectTo: url.href, state: pending.state };
@@ -201,9 +209,7 @@ export function createSso(db: Db, options: SsoOptions) {
       if (!pending) throw new SsoLoginError('state', 'unknown, used or expired');
       const config = await db.forOrg(pending.orgId, (tx) => ssoRepo.forOrg(tx, pending.orgId));
       if (!config) throw new SsoLoginError('not_configured');
-      const oidc = await clientOf(config).catch((error: Error) => {
-        throw new SsoLoginError('provider_unreachable', error.message);
-      });
+      const oidc = await clientOf(config);
       const identity = await finishLogin(oidc, new URL(`${callbackUrl}?${query}`), { state, ...pending }).catch((error: Error) => {
         throw new SsoLoginError(mismatchedClaim(error) === 'nonce' ? 'nonce' : 'provider', error.message);
       });
