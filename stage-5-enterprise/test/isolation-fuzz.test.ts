@@ -21,6 +21,10 @@ const bodyFor = (method: string, orgName: string) =>
         message: 'hi',
         plan: 'pro',
         reason: 'fuzz',
+        issuer: 'https://login.example.com',
+        clientId: 'fuzz',
+        clientSecret: 'fuzz',
+        emailDomain: 'fuzz.example',
       };
 
 describe.each(ENGINES)("isolation fuzz on %s: a member of another organization tries Acme's ids on every route", (engine) => {

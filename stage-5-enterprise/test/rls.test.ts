@@ -47,6 +47,8 @@ describe.each(ENGINES)('row-level security on %s', (engine) => {
       'onboarding',
       'ownership_transfers',
       'patterns',
+      'sso_configs',
+      'sso_logins',
       'stripe_events',
       'subscriptions',
       'support_replies',
