@@ -33,6 +33,8 @@ import { adminRoutes } from './routes/admin';
 import { supportRoutes } from './routes/support';
 import { invitationRoutes } from './routes/invitations';
 import { devOutboxRoutes } from './routes/dev-outbox';
+import { analyticsRoutes } from './routes/analytics';
+import { createAnalytics } from './analytics/analytics-service';
 
 export interface AppDeps {
   db: Db;
@@ -92,6 +94,7 @@ export function createApp({ db, patterns, accounts, organizations, invitations, 
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin));
+  app.use('/api', analyticsRoutes(createAnalytics(db)));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

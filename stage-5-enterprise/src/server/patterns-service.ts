@@ -114,7 +114,7 @@ export function createPatternsService(db: Db, limits: PlanLimits, { quota = DEFA
     /** The reply, once the chat is counted against the plan (402 when this month's are used). */
     async chat(orgId: string, user: Teacher, message: string): Promise<Reply> {
       const reply = (await engines.get(orgId)).reply(message);
-      await limits.countChat(orgId, user.id, message, reply.text);
+      await limits.countChat(orgId, user.id, message, reply);
       return reply;
     },
 

@@ -1,8 +1,9 @@
-import { countTokens } from '@journey/llm-core';
+import { countTokens, type Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { AppError } from './app-error';
 import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
-import { usageRepo as repo, type UsageKind } from './usage-repo';
+import { usageRepo as repo, type ChatOutcome, type UsageKind } from './usage-repo';
+import { normalizeQuestion } from './analytics/normalize-question';
 
 export interface PlanLimitsOptions {
   /** Where the upgrade dialog lives, for the 402's upgradeUrl. */
@@ -54,17 +55,21 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
       await repo.record(tx, orgId, { userId }, kind, tokens);
     },
 
-    /** Counts one chat (the message and its reply, in tokens), or refuses it: this month's chats are used. */
-    countChat: (orgId: string, userId: string, message: string, reply: string): Promise<void> =>
+    /**
+     * Counts one chat (the message and its reply, in tokens), or refuses it: this month's chats are
+     * used. Its event says which pattern answered, or keeps the question none did (analytics).
+     */
+    countChat: (orgId: string, userId: string, message: string, reply: Reply): Promise<void> =>
       db.forOrg(orgId, async (tx) => {
         const standing = await repo.standing(tx, orgId);
         if (standing.suspendedAt) throw new AppError('suspended', `This organization is suspended (${standing.suspendReason}). Contact support.`);
         const plan = effectivePlan(standing, now(), options.graceDays);
         const allowed = PLANS[plan].chatsPerMonth;
-        const tokens = countTokens(message) + countTokens(reply);
+        const tokens = countTokens(message) + countTokens(reply.text);
         const counted = await repo.bump(tx, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
         if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
-        await repo.record(tx, orgId, { userId }, 'chat', tokens);
+        const outcome: ChatOutcome = reply.patternId ? { patternId: reply.patternId, question: null } : { patternId: null, question: normalizeQuestion(message) };
+        await repo.record(tx, orgId, { userId }, 'chat', tokens, outcome);
       }),
 
     /** Counts one call with an API key (the routes it reaches count their own chats and patterns). */
