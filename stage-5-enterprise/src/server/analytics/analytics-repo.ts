@@ -26,7 +26,7 @@ export const analyticsRepo = {
     tx.query<{ question: string; count: number }>(
       `SELECT question, sum(count)::int AS count FROM unanswered_daily
         WHERE org_id = $1 AND day >= $2::date
-        GROUP BY question ORDER BY count DESC, question LIMIT $3`,
+        GROUP BY question ORDER BY count DESC, question LIMIT $3::int`,
       [orgId, from, limit],
     ),
 
@@ -35,7 +35,7 @@ export const analyticsRepo = {
     tx.query<{ patternId: string; trigger: string | null; count: number }>(
       `SELECT t.pattern_id AS "patternId", p.trigger, t.count
          FROM (SELECT pattern_id, sum(count)::int AS count FROM pattern_daily
-                WHERE org_id = $1 AND day >= $2::date GROUP BY pattern_id ORDER BY count DESC, pattern_id LIMIT $3) t
+                WHERE org_id = $1 AND day >= $2::date GROUP BY pattern_id ORDER BY count DESC, pattern_id LIMIT $3::int) t
          LEFT JOIN patterns p ON p.id = t.pattern_id AND p.org_id = $1
         ORDER BY t.count DESC, t.pattern_id`,
       [orgId, from, limit],
@@ -55,7 +55,7 @@ export const analyticsRepo = {
                 GROUP BY user_id, api_key_id) a
          LEFT JOIN users u ON u.id = a.user_id
          LEFT JOIN api_keys k ON k.id = a.api_key_id AND k.org_id = $1
-        ORDER BY a.chats + a.teaches + a.imports + a."apiCalls" DESC, label LIMIT $4`,
+        ORDER BY a.chats + a.teaches + a.imports + a."apiCalls" DESC, label LIMIT $3::int`,
       [orgId, from, limit],
     ),
 };
