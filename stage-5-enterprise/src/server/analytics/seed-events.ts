@@ -9,7 +9,7 @@ import type { Queryable } from '../db';
  */
 export async function seedEvents(owner: Queryable, orgs: { orgId: string; userId: string }[], count: number, days: number): Promise<void> {
   await owner.query(
-    `WITH orgs AS (
+    `WITH orgs AS MATERIALIZED ( -- once, not per event
        SELECT o.i, o.org_id, o.user_id, (SELECT array_agg(p.id ORDER BY p.seq) FROM patterns p WHERE p.org_id = o.org_id) AS patterns
          FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS o (org_id, user_id, i)
      ), events AS (
