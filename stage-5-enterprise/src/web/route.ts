@@ -8,6 +8,8 @@
  * - `/#billing=success`: back from a paid Stripe Checkout;
  * - `/#billing-demo[=plan]`: demo billing, where checkout leads when the server has no Stripe key;
  * - `/#api-keys`, `/#support`: its API keys (admins and owners), and "Contact support";
+ * - `/#analytics`: its usage analytics (admins and owners);
+ * - `/#teach=<question>`: the chat, with the teach form opened on that trigger ("Teach this");
  * - `/admin` (and `/admin#…`, its sections): the platform admin panel;
  * - anything else: the chat and the patterns.
  */
@@ -20,7 +22,8 @@ export type Route =
   | { page: 'api-keys' }
   | { page: 'support' }
   | { page: 'admin' }
-  | { page: 'brain' };
+  | { page: 'analytics' }
+  | { page: 'brain'; teach?: string };
 
 export function currentRoute(): Route {
   const hash = location.hash.slice(1);
@@ -30,7 +33,8 @@ export function currentRoute(): Route {
   const reset = params.get('reset');
   if (reset) return { page: 'reset', token: reset };
   if (hash === 'organization') return { page: 'organization' };
-  if (hash === 'api-keys' || hash === 'support') return { page: hash };
+  if (hash === 'api-keys' || hash === 'support' || hash === 'analytics') return { page: hash };
+  if (params.has('teach')) return { page: 'brain', teach: params.get('teach') ?? '' };
   if (params.has('billing')) return { page: 'billing', paid: params.get('billing') === 'success' };
   if (params.has('billing-demo')) return { page: 'billing-demo', plan: params.get('billing-demo') ?? '' };
   return { page: 'brain' };
@@ -42,6 +46,8 @@ export const ORGANIZATION_HREF = '/#organization';
 export const BILLING_HREF = '/#billing';
 export const API_KEYS_HREF = '/#api-keys';
 export const SUPPORT_HREF = '/#support';
+export const ANALYTICS_HREF = '/#analytics';
+export const teachHref = (trigger: string) => `/#${new URLSearchParams({ teach: trigger })}`;
 
 /** Leaves a link's page (its token used or abandoned) for the chat, without a reload or a history entry. */
 export function goHome(): void {
