@@ -111,8 +111,8 @@ export class AnalyticsPage extends LitElement {
   @query('canvas') private canvas?: HTMLCanvasElement;
   private chart?: Chart;
 
-  override connectedCallback() {
-    super.connectedCallback();
+  /** Not in connectedCallback: this module is loaded after the element was made, and `org` is set on it only at its first update. */
+  override firstUpdated() {
     void this.load();
   }
 
