@@ -37,7 +37,7 @@ describe.each(ENGINES)('row-level security on %s', (engine) => {
        WHERE n.nspname = 'public' AND c.relkind = 'r'
          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id')
        ORDER BY 1`);
-    expect(tables.map((t) => t.table)).toEqual(['api_keys', 'invitations', 'memberships', 'patterns', 'stripe_events', 'subscriptions', 'support_replies', 'support_tickets', 'usage_counters', 'usage_events']);
+    expect(tables.map((t) => t.table)).toEqual(['api_keys', 'invitations', 'memberships', 'pattern_daily', 'patterns', 'stripe_events', 'subscriptions', 'support_replies', 'support_tickets', 'unanswered_daily', 'usage_counters', 'usage_daily', 'usage_events']);
     for (const table of tables) expect(table).toMatchObject({ enabled: true, forced: true, has_policy: true });
   });
 

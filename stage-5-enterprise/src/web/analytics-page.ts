@@ -248,7 +248,7 @@ export class AnalyticsPage extends LitElement {
           { type: 'bar', label: 'Answered chats', data: days.map((d) => d.chats - d.fallbacks), backgroundColor: accent, stack: 'chats', order: 3 },
           { type: 'bar', label: 'Unanswered', data: days.map((d) => d.fallbacks), backgroundColor: '#f59e0b', stack: 'chats', order: 3 },
           { type: 'line', label: 'Taught', data: days.map((d) => d.teaches + d.imports), borderColor: '#10b981', backgroundColor: '#10b981', pointRadius: 2, tension: 0.25, stack: 'taught', order: 1 },
-          { type: 'line', label: 'API calls', data: days.map((d) => d.apiCalls), borderColor: '#64748b', backgroundColor: '#64748b', pointRadius: 2, tension: 0.25, borderDash: [4, 3], stack: 'api', order: 2 },
+          { type: 'line', label: 'API calls', data: days.map((d) => d.apiCalls), borderColor: '#64748b', backgroundColor: '#64748b', pointRadius: 2, tension: 0.25, stack: 'api', order: 2 },
         ],
       },
       options: {
