@@ -31,3 +31,14 @@ export const asOwner = <T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise
     await tx.query('SET LOCAL ROLE NONE');
     return work(tx);
   });
+
+/** One statement on its own connection as the database's owner, outside any transaction (VACUUM needs that). */
+export async function ownerStatement(sql: string, url = ANALYTICS_DATABASE_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

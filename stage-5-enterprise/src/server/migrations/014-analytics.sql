@@ -14,6 +14,9 @@ ALTER TABLE usage_events
 -- bumps them in the same statement that inserts it (usage-repo.ts record): always current, no
 -- job to run or fall behind, and a dashboard reads ~90 rows a series instead of millions.
 -- The event's user or key: NULLS NOT DISTINCT lets one of the two be null in the key.
+-- Each key INCLUDEs the counts: a dashboard read is an index-only scan of one organization's
+-- days, not a visit to a heap page per row (a day's rows of every organization share pages). The
+-- price: a bump rewrites an index entry (no HOT update), one more index write per event.
 CREATE TABLE usage_daily (
   org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   day        date NOT NULL,
@@ -22,7 +25,7 @@ CREATE TABLE usage_daily (
   api_key_id uuid REFERENCES api_keys (id) ON DELETE CASCADE,
   count      integer NOT NULL CHECK (count >= 0),
   fallbacks  integer NOT NULL DEFAULT 0 CHECK (fallbacks >= 0),
-  CONSTRAINT usage_daily_key UNIQUE NULLS NOT DISTINCT (org_id, day, kind, user_id, api_key_id)
+  CONSTRAINT usage_daily_key UNIQUE NULLS NOT DISTINCT (org_id, day, kind, user_id, api_key_id) INCLUDE (count, fallbacks)
 );
 
 CREATE TABLE pattern_daily (
@@ -30,7 +33,7 @@ CREATE TABLE pattern_daily (
   day        date NOT NULL,
   pattern_id uuid NOT NULL,
   count      integer NOT NULL CHECK (count >= 0),
-  PRIMARY KEY (org_id, day, pattern_id)
+  PRIMARY KEY (org_id, day, pattern_id) INCLUDE (count)
 );
 
 CREATE TABLE unanswered_daily (
@@ -38,7 +41,7 @@ CREATE TABLE unanswered_daily (
   day      date NOT NULL,
   question text NOT NULL CHECK (length(question) <= 200),
   count    integer NOT NULL CHECK (count >= 0),
-  PRIMARY KEY (org_id, day, question)
+  PRIMARY KEY (org_id, day, question) INCLUDE (count)
 );
 
 -- Tenant tables, walled like usage_events (006-billing.sql); the platform admin reads them (007).
