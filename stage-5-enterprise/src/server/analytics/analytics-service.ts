@@ -22,8 +22,8 @@ export function createAnalytics(db: Db, { now = () => new Date() } = {}) {
         requireRole(org.role, 'admin', 'see analytics');
         const today = now().getTime();
         const from = utcDay(new Date(today - (days - 1) * DAY_MS));
-        const rows = await repo.perDay(tx, orgId, from);
-        const byDay = new Map(rows.map((row) => [row.day, row]));
+        const lists = await repo.lists(tx, orgId, from);
+        const byDay = new Map(lists.perDay.map((row) => [row.day, row]));
         const perDay = Array.from({ length: days }, (_, i) => {
           const day = utcDay(new Date(today - (days - 1 - i) * DAY_MS));
           return byDay.get(day) ?? { day, chats: 0, fallbacks: 0, teaches: 0, imports: 0, apiCalls: 0 };
@@ -36,9 +36,9 @@ export function createAnalytics(db: Db, { now = () => new Date() } = {}) {
           totals,
           fallbackRate: totals.chats ? totals.fallbacks / totals.chats : null,
           perDay,
-          unanswered: await repo.unanswered(tx, orgId, from, 20),
-          topPatterns: await repo.topPatterns(tx, orgId, from, 20),
-          activity: await repo.activity(tx, orgId, from, 100),
+          unanswered: lists.unanswered,
+          topPatterns: lists.topPatterns,
+          activity: lists.activity,
         };
       }),
   };
