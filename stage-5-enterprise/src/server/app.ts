@@ -51,6 +51,8 @@ import { v1Routes } from './routes/v1';
 import { apiDocsRoutes } from './routes/api-docs';
 import type { Idempotency } from './idempotency/idempotency';
 import { ssoLoginRoutes, ssoSettingsRoutes } from './routes/sso';
+import { analyticsRoutes } from './routes/analytics';
+import { createAnalytics } from './analytics/analytics-service';
 
 export interface AppDeps {
   db: Db;
@@ -145,6 +147,7 @@ export function createApp({
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin), auditRoutes(audit));
   // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
   app.use('/api', onboardingRoutes(onboarding, firstCalls));
+  app.use('/api', analyticsRoutes(createAnalytics(db)));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

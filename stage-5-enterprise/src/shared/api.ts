@@ -402,3 +402,23 @@ export const ErrorBodySchema = z.strictObject({
   error: z.strictObject({ code: ErrorCodeSchema, message: z.string(), details: z.unknown().optional(), requestId: z.string() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// Stage 5: usage analytics (GET /api/orgs/:orgId/analytics?days=30|90[&format=csv]).
+export const AnalyticsQuerySchema = z.object({
+  days: z.enum(['30', '90'], { error: 'days must be 30 or 90.' }).default('30').transform(Number),
+  format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).default('json'),
+});
+const count = z.number().int();
+export const AnalyticsSchema = z.strictObject({
+  days: count,
+  from: z.iso.date(), // the first UTC day shown; the last is today
+  totals: z.strictObject({ chats: count, fallbacks: count, teaches: count, imports: count, apiCalls: count }),
+  /** Share of chats no pattern answered (0 to 1), or null: no chats. */
+  fallbackRate: z.number().nullable(),
+  /** Every day from `from` to today, zeros included (the chart's x axis). */
+  perDay: z.array(z.strictObject({ day: z.iso.date(), chats: count, fallbacks: count, teaches: count, imports: count, apiCalls: count })),
+  unanswered: z.array(z.strictObject({ question: z.string(), count })),
+  topPatterns: z.array(z.strictObject({ patternId: z.string(), trigger: z.string().nullable(), count })),
+  activity: z.array(z.strictObject({ kind: z.enum(['member', 'key']), label: z.string().nullable(), chats: count, teaches: count, imports: count, apiCalls: count })),
+});
+export type Analytics = z.infer<typeof AnalyticsSchema>;
