@@ -1,5 +1,5 @@
 import { test, expect } from '@journey/testkit';
-import { PASSWORD, lastMailTo, logIn, logOut, signUp, uniqueEmail } from './page-actions';
+import { PASSWORD, enterEmail, lastMailTo, logIn, logOut, signUp, uniqueEmail } from './page-actions';
 
 // Chromium logs the refusals this spec causes on purpose (the old password's 401, the used link's
 // 400) as console errors; here they are the expected outcome.
@@ -29,7 +29,7 @@ test('forgot password: a mailed link sets a new password once; the old one stops
 
   await logIn(page, email, 'a brand new passphrase');
   await logOut(page);
-  await page.getByLabel('Email', { exact: true }).fill(email);
+  await enterEmail(page, email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');

@@ -1,5 +1,5 @@
 import { test, expect } from '@journey/testkit';
-import { PASSWORD, logIn, logOut, patternRow, signUp, teach, unique, uniqueEmail } from './page-actions';
+import { PASSWORD, enterEmail, logIn, logOut, patternRow, signUp, teach, unique, uniqueEmail } from './page-actions';
 
 // Chromium logs the refusals these specs cause on purpose (a wrong password's 401, a weak
 // password's 400, a taken email's 409) as console errors; here they are the expected outcome.
@@ -24,7 +24,7 @@ test('sign up, log out, log in: the account and its patterns are there again', a
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible(); // still signed out after a reload
 
   // A wrong password is refused with a message that does not say which half was wrong.
-  await page.getByLabel('Email', { exact: true }).fill(email);
+  await enterEmail(page, email);
   await page.getByLabel('Password', { exact: true }).fill(`${PASSWORD}!`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');

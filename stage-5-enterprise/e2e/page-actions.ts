@@ -36,10 +36,16 @@ export async function signUp(page: Page, email: string, password = PASSWORD, url
   await expect(page.getByRole('heading', { name: 'Chat' })).toBeVisible();
 }
 
+/** Signing in asks for the email first (an SSO domain goes to its provider); then the password field shows. */
+export async function enterEmail(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+}
+
 export async function logIn(page: Page, email: string, password = PASSWORD, url = '/'): Promise<void> {
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email', { exact: true }).fill(email);
+  await enterEmail(page, email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();

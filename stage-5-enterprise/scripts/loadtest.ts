@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { startCluster, renderNginxConfig, NGINX, type Cluster } from './cluster'
 
 /**
  * `pnpm --filter stage-5 loadtest`: the cluster (nginx + instances) on a new PostgreSQL database
- * and Redis, driven through API keys. Writes docs/performance.md. Needs DATABASE_URL's server
+ * and Redis, driven through API keys. Writes its section of the journey's docs/performance.md. Needs DATABASE_URL's server
  * (default postgres://postgres@127.0.0.1:5432) and REDIS_URL (default redis://127.0.0.1:6379).
  */
 const STAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -153,7 +153,7 @@ const one = await withCluster(1, async (cluster) => {
 });
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const report = `# Performance
+const report = `## The load test (stage 5)
 
 Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Date().toISOString().slice(0, 10)}.
 
@@ -176,6 +176,10 @@ busy and PostgreSQL the other. A second instance helps only while one instance i
 (its event loop saturated) and cores are idle; on a machine with more cores, instances scale until
 PostgreSQL does.
 `;
-mkdirSync(join(STAGE_DIR, 'docs'), { recursive: true });
-writeFileSync(join(STAGE_DIR, 'docs/performance.md'), report);
-console.log('wrote docs/performance.md');
+// The report is one section of the journey's docs/performance.md, between its markers (the analytics bench has another).
+const file = join(STAGE_DIR, '../docs/performance.md');
+const [start, end] = ['<!-- loadtest:start -->', '<!-- loadtest:end -->'];
+const doc = readFileSync(file, 'utf8');
+const section = `${start}\n${report}${end}`;
+writeFileSync(file, doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => section) : `${doc.trimEnd()}\n\n${section}\n`);
+console.log('wrote docs/performance.md (the load test section)');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startTestServer, withoutRequestId, type TestServer } from './helpers';
+import { ENGINES, onPlan, startTestServer, withoutRequestId, type TestServer } from './helpers';
 import { keyClient } from './v1-world';
 import { routeTable, type RouteEntry } from './route-table';
 import { acme, as, people, snapshot, type People } from './tenancy';
@@ -21,6 +21,10 @@ const bodyFor = (method: string, orgName: string) =>
         message: 'hi',
         plan: 'pro',
         reason: 'fuzz',
+        issuer: 'https://login.example.com',
+        clientId: 'fuzz',
+        clientSecret: 'fuzz',
+        emailDomain: 'fuzz.example',
       };
 
 describe.each(ENGINES)("isolation fuzz on %s: a member of another organization tries Acme's ids on every route", (engine) => {
@@ -36,7 +40,9 @@ describe.each(ENGINES)("isolation fuzz on %s: a member of another organization t
     world = await acme(server, who);
     routes = routeTable(server.server.app).filter((route) => route.path.includes('/:'));
     outsiderOrgId = (await as(server.url, who, 'outsider')('GET', '/api/orgs')).json.orgs[0].id;
-    // The public API takes keys, not cookies: there the outsider calls with their own organization's key.
+    // The public API takes keys, not cookies: there the outsider calls with their own organization's key,
+    // on the enterprise plan: the fuzz makes more calls than a free key's 60 a minute.
+    await onPlan(server.url, who.outsider, 'enterprise');
     outsiderKey = (await server.server.apiKeys.create(who.outsider.user.id, outsiderOrgId, 'fuzz')).key;
     await keyClient(server.url, outsiderKey)('GET', '/ping'); // its first use writes "last used": before the snapshot
   });

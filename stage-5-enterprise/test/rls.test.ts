@@ -46,12 +46,17 @@ describe.each(ENGINES)('row-level security on %s', (engine) => {
       'memberships',
       'onboarding',
       'ownership_transfers',
+      'pattern_daily',
       'patterns',
+      'sso_configs',
+      'sso_logins',
       'stripe_events',
       'subscriptions',
       'support_replies',
       'support_tickets',
+      'unanswered_daily',
       'usage_counters',
+      'usage_daily',
       'usage_events',
     ]);
     for (const table of tables) expect(table).toMatchObject({ enabled: true, forced: true, has_policy: true });

@@ -9,7 +9,8 @@ let existingId: string;
 let before: unknown;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Pro: the cases below make more calls than a free key's 60 a minute (rate limits have their own tests).
+  server = await startTestServer({ plan: 'pro' });
   ({ key } = await v1World(server));
   existingId = (await send('POST', '/patterns', { trigger: 'keep me', response: 'kept' })).json.pattern.id;
   before = await state();

@@ -68,6 +68,20 @@ export class TeachForm extends LitElement {
   /** The last pattern taught, to say which patterns it overlaps. */
   @state() private taught: Taught | null = null;
 
+  /**
+   * Opens the form on a trigger someone asked for (stage 5's "Teach this" on an unanswered
+   * question): the trigger filled in, the reply left to write, and the focus there.
+   */
+  async prefill(trigger: string): Promise<void> {
+    this.values = { trigger, response: '' };
+    this.errors = {};
+    this.submitted = false;
+    this.status = '';
+    this.taught = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#response')?.focus();
+  }
+
   override render() {
     return html`
       <form novalidate @submit=${this.save} aria-labelledby="teach-title">

@@ -25,6 +25,16 @@ describe('teach form', () => {
     expect($<HTMLInputElement>(form, '#trigger').value).toBe('');
   });
 
+  it('prefill opens the form on a trigger, clears the reply, and puts the focus there (stage 5\'s "Teach this")', async () => {
+    const store = new MemoryStore();
+    const form = await mount<TeachForm>('journey-teach-form', { store });
+    type($(form, '#response'), 'left over');
+    await form.prefill('when are you open');
+    expect($<HTMLInputElement>(form, '#trigger').value).toBe('when are you open');
+    expect($<HTMLTextAreaElement>(form, '#response').value).toBe('');
+    expect(form.shadowRoot!.activeElement?.id).toBe('response');
+  });
+
   it('says which pattern already answered the new trigger, and that the new one takes over', async () => {
     const store = new MemoryStore([{ trigger: '(hi|hello|hey) [there]', response: 'Hello!' }]);
     const form = await mount<TeachForm>('journey-teach-form', { store });

@@ -14,6 +14,7 @@ import type { ApiKeys } from './api-keys/api-keys-service';
 import type { Admin } from './admin/admin-service';
 import type { OnboardingService } from './onboarding/onboarding-service';
 import type { FirstCalls } from './onboarding/first-call';
+import type { Sso } from './sso/sso-service';
 import { apiKeyAuth } from './auth/api-key';
 import type { RateLimits } from './scale/rate-limits';
 import { requireUser } from './auth/require-user';
@@ -49,6 +50,9 @@ import { onboardingRoutes } from './routes/onboarding';
 import { v1Routes } from './routes/v1';
 import { apiDocsRoutes } from './routes/api-docs';
 import type { Idempotency } from './idempotency/idempotency';
+import { ssoLoginRoutes, ssoSettingsRoutes } from './routes/sso';
+import { analyticsRoutes } from './routes/analytics';
+import { createAnalytics } from './analytics/analytics-service';
 
 export interface AppDeps {
   db: Db;
@@ -66,6 +70,7 @@ export interface AppDeps {
   idempotency: Idempotency;
   audit: AuditLog;
   rateLimits: RateLimits;
+  sso: Sso;
   logger: Logger;
   /** GET /health/ready's checks, and whether the instance is draining. */
   readiness: Readiness;
@@ -102,6 +107,7 @@ export function createApp({
   firstCalls,
   audit,
   rateLimits,
+  sso,
   readiness,
   metrics,
   metricsToken,
@@ -133,14 +139,15 @@ export function createApp({
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
   // The ways in are also limited per address and minute (shared by the instances), before any work.
   app.use('/api/auth', rateLimits.perAddress);
-  app.use('/api', healthRoutes(), authRoutes(accounts, production), stripeWebhookRoutes(billing));
+  app.use('/api', healthRoutes(), authRoutes(accounts, sso, production), ssoLoginRoutes(sso, accounts, production), stripeWebhookRoutes(billing));
   // Programs with an organization API key reach the brain below, and nothing else (403).
   app.use('/api', apiKeyAuth(apiKeys, organizations, limits, rateLimits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
-  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers));
+  app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers), ssoSettingsRoutes(sso));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin), auditRoutes(audit));
   // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
   app.use('/api', onboardingRoutes(onboarding, firstCalls));
+  app.use('/api', analyticsRoutes(createAnalytics(db)));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

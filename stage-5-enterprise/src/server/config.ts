@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   PATTERN_QUOTA: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(DEFAULT_PATTERN_QUOTA),
   // Signs session tokens. Unset: generated once into DATA_DIR (see auth/session-secret.ts).
   JWT_SECRET: z.string().optional(),
+  // Encrypts SSO client secrets (32 bytes, base64). Unset: generated into DATA_DIR, except in
+  // production, where SSO cannot be configured without it (see sso/secret-box.ts).
+  SSO_ENCRYPTION_KEY: z.string().optional(),
   // PostgreSQL, e.g. postgres://user@host:5432/journey. Unset: the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// address.' }).optional(),
   // Stripe (see billing/stripe.ts). Unset STRIPE_SECRET_KEY: demo billing, no card.
@@ -74,6 +77,7 @@ export interface Config {
   /** Secure cookies, no development pages. */
   production: boolean;
   jwtSecret: string | undefined;
+  ssoEncryptionKey: string | undefined;
   appUrl: string;
   /** Patterns per organization: the store's own cap, above every plan's limit. */
   patternQuota: number;
@@ -113,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
+  const { HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, NODE_ENV, JWT_SECRET, SSO_ENCRYPTION_KEY, APP_URL, PATTERN_QUOTA, BILLING_GRACE_DAYS, SIGNUPS_PER_ADDRESS } = parsed.data;
   const { REDIS_URL, REDIS_PREFIX, INSTANCES, TRUST_PROXY, ANONYMOUS_REQUESTS_PER_MINUTE } = parsed.data;
   // Several instances must share everything a user's next request may land on: one instance's
   // memory is invisible to the others (a limit counted per instance is N times the limit).
@@ -143,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: LOG_LEVEL,
     production: NODE_ENV === 'production',
     jwtSecret: JWT_SECRET,
+    ssoEncryptionKey: SSO_ENCRYPTION_KEY,
     appUrl: APP_URL ?? `http://localhost:${PORT}`,
     patternQuota: PATTERN_QUOTA,
     billingGraceDays: BILLING_GRACE_DAYS,

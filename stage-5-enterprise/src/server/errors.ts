@@ -44,6 +44,10 @@ const STATUS: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   too_many_attempts: 429,
   rate_limited: 429,
+  sso_required: 403,
+  sso_domain_taken: 409,
+  sso_issuer_unreachable: 400,
+  sso_unavailable: 503,
   internal_error: 500,
   busy: 503,
 };

@@ -1,9 +1,10 @@
 import type { Meter } from './ops/metrics';
-import { countTokens } from '@journey/llm-core';
+import { countTokens, type Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { AppError } from './app-error';
 import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
-import { usageRepo as repo, type UsageKind } from './usage-repo';
+import { usageRepo as repo, type ChatOutcome, type UsageKind } from './usage-repo';
+import { normalizeQuestion } from './analytics/normalize-question';
 
 export interface PlanLimitsOptions {
   /** Where the upgrade dialog lives, for the 402's upgradeUrl. */
@@ -60,9 +61,10 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
     /**
      * One chat, in one transaction: the organization's standing (a suspended one is refused), the
      * reply (`answer` gets the transaction and the patterns version read with the standing, so the
-     * engine is checked for free), then its count, or a refusal: this month's chats are used.
+     * engine is checked for free), then its count, or a refusal: this month's chats are used. Its
+     * event says which pattern answered, or keeps the question none did (analytics).
      */
-    countChat: <R extends { text: string }>(
+    countChat: <R extends Reply>(
       orgId: string,
       userId: string,
       message: string,
@@ -77,7 +79,8 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
         const tokens = countTokens(message) + countTokens(reply.text);
         const counted = await repo.bump(tx, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
         if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
-        await repo.record(tx, orgId, { userId }, 'chat', tokens);
+        const outcome: ChatOutcome = reply.patternId ? { patternId: reply.patternId, question: null } : { patternId: null, question: normalizeQuestion(message) };
+        await repo.record(tx, orgId, { userId }, 'chat', tokens, outcome);
         return reply;
       }),
 

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
-import { openDb } from './db';
+import { openDb, type Queryable } from './db';
 import { createPatternsService, type PatternsChanged } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
@@ -19,6 +19,7 @@ import { createInvitations } from './invitations-service';
 import { createOwnershipTransfers } from './ownership-transfers-service';
 import { createApp } from './app';
 import { createAuditLog } from './audit/audit-service';
+import { recordAudit } from './audit/audit';
 import { createAccounts } from './auth/accounts';
 import type { PasswordHasher } from './auth/passwords';
 import { loadSessionSecret } from './auth/session-secret';
@@ -26,6 +27,8 @@ import { FileOutbox, type Mailer } from './mail/outbox';
 import { memoryState, redisState, type SharedState } from './scale/shared-state';
 import { shareEngineFreshness } from './scale/engine-freshness';
 import { createRateLimits } from './scale/rate-limits';
+import { SecretBox, loadSsoKey } from './sso/secret-box';
+import { createSso, type SsoAuditEvent } from './sso/sso-service';
 
 import { createLogger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
@@ -43,6 +46,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** audit: where SSO configuration changes are recorded (the audit trail's `audit.record`). */
+  onAudit?: (tx: Queryable, event: SsoAuditEvent) => Promise<void>;
   /** The clock plan limits read (the month counted, the grace period); tests move it. */
   now?: () => Date;
 }
@@ -101,6 +106,9 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     signupsPerAddress: config.signupsPerAddress,
     limiters: shared.limiter,
   });
+  const ssoKey = loadSsoKey(config.dataDir, config.ssoEncryptionKey, config.production);
+  if (!ssoKey) logger.warn('single sign-on cannot be configured: SSO_ENCRYPTION_KEY is not set');
+  const sso = createSso(db, { secretBox: ssoKey && new SecretBox(ssoKey), appUrl: config.appUrl, onAudit: options.onAudit ?? recordAudit });
   const app = createApp({
     db,
     patterns,
@@ -117,6 +125,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     firstCalls,
     audit: createAuditLog(db),
     rateLimits,
+    sso,
     readiness,
     metrics,
     metricsToken: config.metricsToken,
@@ -170,6 +179,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     admin,
     onboarding,
     firstCalls,
+    sso,
     outbox,
     logger,
     shared,

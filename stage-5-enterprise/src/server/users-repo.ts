@@ -4,7 +4,8 @@ import { iso, isUniqueViolation } from './db/iso';
 
 /** What only the server sees. */
 export interface UserRecord extends User {
-  passwordHash: string;
+  /** null: an account made by single sign-on, which has no password. */
+  passwordHash: string | null;
   sessionVersion: number;
 }
 
@@ -27,7 +28,7 @@ export function createUsersRepo(db: Queryable) {
     byEmail: async (email: string, q: Queryable = db) =>
       record((await q.query<Row>(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]))[0]),
     /** undefined when the email is taken (the UNIQUE constraint decides, so two signups cannot race). */
-    async insert(email: string, passwordHash: string, q: Queryable = db): Promise<UserRecord | undefined> {
+    async insert(email: string, passwordHash: string | null, q: Queryable = db): Promise<UserRecord | undefined> {
       try {
         const rows = await q.query<Row>(
           `INSERT INTO users (email, password_hash) VALUES ($1, $2) RETURNING ${COLUMNS}`,

@@ -108,6 +108,39 @@ export const OwnershipOfferSchema = z.object({ userId: z.string({ error: 'userId
 /** Deleting an organization: its name or slug, typed again. */
 export const DeleteOrgSchema = z.object({ confirm: text('Confirmation', 100) }, bodyError);
 
+// Stage 5: single sign-on (OpenID Connect), one configuration per organization.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** https, or http to this machine only (a provider in development or in the tests). */
+export const isAllowedIssuer = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+const issuer = z
+  .string({ error: 'Issuer is required.' })
+  .trim()
+  .max(500, 'Issuer must be at most 500 characters.')
+  .pipe(z.url({ error: 'Issuer must be an address, like https://login.example.com.' }))
+  // Zod runs this check even after z.url() failed, so it parses again rather than trust the input.
+  .refine((value) => URL.canParse(value) && isAllowedIssuer(new URL(value)), 'Issuer must be an https:// address (http only on this machine).');
+const emailDomain = z
+  .string({ error: 'Email domain is required.' })
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'Email domain must be a domain, like example.com.');
+export const SsoRoleSchema = z.enum(['admin', 'member'], { error: 'Default role must be admin or member.' });
+/** The client secret is write-only: left out, the stored one is kept. */
+export const SsoSettingsInputSchema = z.object(
+  {
+    issuer,
+    clientId: text('Client id', 500),
+    clientSecret: text('Client secret', 1000).optional(),
+    emailDomain,
+    ssoRequired: z.boolean({ error: 'SSO required must be true or false.' }).default(false),
+    defaultRole: SsoRoleSchema.default('member'),
+  },
+  bodyError,
+);
+export type SsoSettingsInput = z.infer<typeof SsoSettingsInputSchema>;
+export const SsoIssuerCheckSchema = z.object({ issuer }, bodyError);
+export const SsoEmailQuerySchema = z.object({ email });
+
 // ── Answers ─────────────────────────────────────────────────────────────────────────────────────
 
 /** A pattern as the server keeps it: the engine's fields plus when it was taught and last changed. */
@@ -207,6 +240,22 @@ export const UsageSchema = z.strictObject({
 export type Usage = z.infer<typeof UsageSchema>;
 
 export const MemberSchema = z.strictObject({ userId: z.string(), email: z.string(), role: RoleSchema, joinedAt: z.iso.datetime() });
+/** An organization's SSO configuration as its owners see it: never the secret itself. */
+export const SsoSettingsSchema = z.strictObject({
+  issuer: z.string(),
+  clientId: z.string(),
+  emailDomain: z.string(),
+  ssoRequired: z.boolean(),
+  defaultRole: SsoRoleSchema,
+  hasClientSecret: z.literal(true),
+  updatedAt: z.iso.datetime(),
+});
+export type SsoSettings = z.infer<typeof SsoSettingsSchema>;
+export const SsoSettingsAnswerSchema = z.strictObject({ sso: SsoSettingsSchema.nullable() });
+export const SsoIssuerCheckedSchema = z.strictObject({ issuer: z.string(), authorizationEndpoint: z.string() });
+/** The login page's first step: does this email's domain sign in with SSO (and must it)? */
+export const SsoDiscoverySchema = z.strictObject({ sso: z.boolean(), required: z.boolean(), startUrl: z.string().nullable() });
+export type SsoDiscovery = z.infer<typeof SsoDiscoverySchema>;
 export type Member = z.infer<typeof MemberSchema>;
 export const MemberListSchema = z.strictObject({ members: z.array(MemberSchema) });
 export const MemberAnswerSchema = z.strictObject({ member: MemberSchema });
@@ -339,6 +388,10 @@ export const ErrorCodeSchema = z.enum([
   'too_many_attempts', // `details.retryAfterSeconds` says how long to wait
   'rate_limited', // too many requests this minute (per API key by plan, or per address); `details.retryAfterSeconds`
   'busy', // too many password hashes waiting; `details.retryAfterSeconds` says how long to wait
+  'sso_required', // 403: this email's organization signs in through its identity provider; `details.startUrl` goes there
+  'sso_domain_taken', // another organization's SSO configuration names this email domain
+  'sso_issuer_unreachable', // the issuer's discovery document (/.well-known/openid-configuration) could not be read
+  'sso_unavailable', // 503: no SSO_ENCRYPTION_KEY, so no client secret can be stored
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -349,3 +402,23 @@ export const ErrorBodySchema = z.strictObject({
   error: z.strictObject({ code: ErrorCodeSchema, message: z.string(), details: z.unknown().optional(), requestId: z.string() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// Stage 5: usage analytics (GET /api/orgs/:orgId/analytics?days=30|90[&format=csv]).
+export const AnalyticsQuerySchema = z.object({
+  days: z.enum(['30', '90'], { error: 'days must be 30 or 90.' }).default('30').transform(Number),
+  format: z.enum(['json', 'csv'], { error: 'format must be json or csv.' }).default('json'),
+});
+const count = z.number().int();
+export const AnalyticsSchema = z.strictObject({
+  days: count,
+  from: z.iso.date(), // the first UTC day shown; the last is today
+  totals: z.strictObject({ chats: count, fallbacks: count, teaches: count, imports: count, apiCalls: count }),
+  /** Share of chats no pattern answered (0 to 1), or null: no chats. */
+  fallbackRate: z.number().nullable(),
+  /** Every day from `from` to today, zeros included (the chart's x axis). */
+  perDay: z.array(z.strictObject({ day: z.iso.date(), chats: count, fallbacks: count, teaches: count, imports: count, apiCalls: count })),
+  unanswered: z.array(z.strictObject({ question: z.string(), count })),
+  topPatterns: z.array(z.strictObject({ patternId: z.string(), trigger: z.string().nullable(), count })),
+  activity: z.array(z.strictObject({ kind: z.enum(['member', 'key']), label: z.string().nullable(), chats: count, teaches: count, imports: count, apiCalls: count })),
+});
+export type Analytics = z.infer<typeof AnalyticsSchema>;

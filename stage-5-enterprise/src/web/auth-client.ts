@@ -1,4 +1,4 @@
-import type { MessageAnswer, SessionAnswer, User, UserAnswer } from '../shared/api';
+import type { MessageAnswer, SessionAnswer, SsoDiscovery, User, UserAnswer } from '../shared/api';
 import { request } from './store';
 
 /**
@@ -19,6 +19,11 @@ export class HttpAuth {
 
   async logIn(email: string, password: string): Promise<User> {
     return (await request<UserAnswer>(this.base, 'POST', '/api/auth/login', { email, password })).user;
+  }
+
+  /** The first step of signing in: does this email's organization sign in with single sign-on? */
+  async discoverSso(email: string): Promise<SsoDiscovery> {
+    return request<SsoDiscovery>(this.base, 'GET', `/api/auth/sso/discover?email=${encodeURIComponent(email)}`);
   }
 
   async logOut(): Promise<void> {

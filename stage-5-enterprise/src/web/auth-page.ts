@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage, theme } from '@journey/ui';
-import type { User } from '../shared/api';
+import type { SsoDiscovery, User } from '../shared/api';
 import type { HttpAuth } from './auth-client';
 import { resetDone, signedIn, signedUp } from './events';
 import { ApiError } from './store';
@@ -15,6 +15,26 @@ const TITLES: Record<AuthMode, string> = {
   reset: 'Choose a new password',
 };
 
+/** What each refusal of the SSO callback (#sso-error=…, from routes/sso.ts) means to a person. */
+const SSO_ERRORS: Record<string, string> = {
+  not_configured: 'Single sign-on is not set up for that email any more. Sign in with your password.',
+  provider_unreachable: 'Your identity provider could not be reached. Try again in a moment.',
+  state: 'That sign-in link was used already, expired, or was started in another browser. Start again.',
+  nonce: 'Your identity provider answered for another sign-in. Start again.',
+  provider: 'Your identity provider refused the sign-in. Start again, or ask your administrator.',
+  unverified: 'Your identity provider has not verified your email. Ask your administrator.',
+  domain: 'You signed in at your provider with an email of another domain. Use your work email.',
+  account_exists: 'An account with this email already exists. Sign in with your password, and ask an owner to invite you.',
+};
+
+/** Reads (and removes) a refused SSO login's reason from the address: #sso-error=state. */
+function takeSsoError(): string {
+  const reason = /^#sso-error=(\w+)$/.exec(location.hash)?.[1];
+  if (!reason) return '';
+  history.replaceState(null, '', location.pathname + location.search);
+  return SSO_ERRORS[reason] ?? 'Single sign-on failed. Start again.';
+}
+
 const SUBMIT: Record<AuthMode, string> = {
   'sign-in': 'Sign in',
   'sign-up': 'Create account',
@@ -23,7 +43,8 @@ const SUBMIT: Record<AuthMode, string> = {
 };
 
 /**
- * The way in: sign in, sign up, ask for a reset link, set a new password with one. The server does
+ * The way in: sign in (email first: an organization's SSO domain goes to its identity provider,
+ * every other email gets the password field), sign up, ask for a reset link, set a new password with one. The server does
  * every check (and says what is wrong, field by field); this form only shows its answers. Fires
  * SIGNED_IN with the user once the server has set the session cookie (after SIGNED_UP for a new
  * account), RESET_DONE after a reset.
@@ -77,6 +98,30 @@ export class AuthPage extends LitElement {
         text-decoration: underline;
         filter: none;
       }
+      .sso {
+        display: grid;
+        gap: 0.75rem;
+        padding: 1rem;
+        border: 1px solid var(--_border);
+        border-radius: 12px;
+        background: color-mix(in srgb, var(--_accent) 6%, transparent);
+      }
+      .sso p {
+        margin: 0;
+      }
+      a.button {
+        display: block;
+        text-align: center;
+        text-decoration: none;
+        padding: 0.7rem 1rem;
+        border-radius: 10px;
+        background: var(--_accent);
+        color: var(--_on-accent, #fff);
+        font-weight: 600;
+      }
+      a.button:hover {
+        filter: brightness(1.08);
+      }
       .done {
         color: var(--_success);
         background: color-mix(in srgb, var(--_success) 8%, transparent);
@@ -102,6 +147,15 @@ export class AuthPage extends LitElement {
   @state() private fieldErrors: Record<string, string> = {};
   /** A success to show (e.g. "reset link sent"), kept across a change of mode. */
   @state() private done = '';
+  /** Signing in: the email's SSO answer once "Continue" asked; undefined before. */
+  @state() private sso: SsoDiscovery | undefined;
+  /** The person chose the password although their domain offers SSO (allowed unless required). */
+  @state() private passwordInstead = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.error = takeSsoError();
+  }
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('mode')) this.current = this.mode;
@@ -116,6 +170,36 @@ export class AuthPage extends LitElement {
         ${this.done ? html`<p class="done" role="status">${this.done}</p>` : nothing}
         ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
         ${this.current === 'reset' ? nothing : this.field('email', 'Email', 'email', 'username')}
+        ${this.current === 'sign-in' && this.step() !== 'password' ? this.ssoStep() : this.passwordStep()}
+        <div class="links">${this.links()}</div>
+      </form>
+    `;
+  }
+
+  /** Signing in: "email" until Continue, then "sso" for an SSO domain, else "password". */
+  private step(): 'email' | 'sso' | 'password' {
+    if (!this.sso) return 'email';
+    return this.sso.sso && !this.passwordInstead ? 'sso' : 'password';
+  }
+
+  private ssoStep() {
+    if (this.step() === 'email') {
+      return html`<button type="submit" ?disabled=${this.busy}>${this.busy ? 'One moment…' : 'Continue'}</button>`;
+    }
+    const domain = this.email.slice(this.email.lastIndexOf('@') + 1);
+    return html`<div class="sso">
+      <p>
+        <strong>${domain}</strong> signs in with single sign-on${this.sso!.required ? '' : ', or with a password'}.
+      </p>
+      <a class="button" href=${this.sso!.startUrl!}>Continue with SSO</a>
+      ${this.sso!.required
+        ? nothing
+        : html`<button type="button" class="link" @click=${() => (this.passwordInstead = true)}>Use a password instead</button>`}
+    </div>`;
+  }
+
+  private passwordStep() {
+    return html`
         ${this.current === 'forgot'
           ? nothing
           : this.field(
@@ -126,8 +210,6 @@ export class AuthPage extends LitElement {
               this.current === 'sign-in' ? '' : 'At least 8 characters (at most 72 bytes), not a common password.',
             )}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? 'One moment…' : SUBMIT[this.current]}</button>
-        <div class="links">${this.links()}</div>
-      </form>
     `;
   }
 
@@ -176,7 +258,11 @@ export class AuthPage extends LitElement {
   }
 
   private set(name: 'email' | 'password', value: string) {
-    if (name === 'email') this.email = value;
+    if (name === 'email') {
+      this.email = value;
+      this.sso = undefined; // another email: ask again
+      this.passwordInstead = false;
+    }
     else this.password = value;
     this.fieldErrors = { ...this.fieldErrors, [name]: '' };
   }
@@ -184,6 +270,8 @@ export class AuthPage extends LitElement {
   private switchTo(mode: AuthMode, done = '') {
     this.current = mode;
     this.password = '';
+    this.sso = undefined;
+    this.passwordInstead = false;
     this.error = '';
     this.fieldErrors = {};
     this.done = done;
@@ -213,7 +301,13 @@ export class AuthPage extends LitElement {
   private async send() {
     switch (this.current) {
       case 'sign-in':
-        return this.signedIn(await this.auth.logIn(this.email, this.password));
+        if (this.step() === 'email') {
+          this.sso = await this.auth.discoverSso(this.email);
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>(this.step() === 'sso' ? '.sso a' : '#password')?.focus();
+          return;
+        }
+        return this.signedIn(await this.auth.logIn(this.email, this.password).catch((error) => this.ssoRequired(error)));
       case 'sign-up': {
         const user = await this.auth.signUp(this.email, this.password);
         this.dispatchEvent(signedUp());
@@ -227,6 +321,16 @@ export class AuthPage extends LitElement {
         this.dispatchEvent(resetDone());
         return this.switchTo('sign-in', 'Your password is changed. Sign in with the new one.');
     }
+  }
+
+  /** The domain made SSO required meanwhile: the server's 403 carries where to go. */
+  private ssoRequired(error: unknown): never {
+    const startUrl = (error instanceof ApiError && error.code === 'sso_required' && (error.details as { startUrl?: string }).startUrl) || null;
+    if (startUrl) {
+      this.sso = { sso: true, required: true, startUrl };
+      this.passwordInstead = false;
+    }
+    throw error;
   }
 
   private signedIn(user: User) {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { PATTERNS_CHANGED, errorMessage, pageButtons } from '@journey/ui';
+import { PATTERNS_CHANGED, errorMessage, pageButtons, type TeachForm } from '@journey/ui';
 import '@journey/ui';
 import { downloadText, today } from './download';
 import type { HttpPatternStore } from './store';
@@ -12,7 +12,7 @@ import type { HttpOrgs } from './orgs-client';
 import type { HttpBilling } from './billing-client';
 import type { UpgradeDialog } from './upgrade-dialog';
 import { OPEN_PLANS, ORGS_CHANGED, RESET_DONE, SIGNED_IN, SIGNED_OUT, SIGNED_UP, type OrgsChange } from './events';
-import { API_KEYS_HREF, BILLING_HREF, BRAIN_HREF, GETTING_STARTED_HREF, ORGANIZATION_HREF, SUPPORT_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
+import { ANALYTICS_HREF, API_KEYS_HREF, BILLING_HREF, BRAIN_HREF, GETTING_STARTED_HREF, ORGANIZATION_HREF, SUPPORT_HREF, currentRoute, goHome, replaceRoute, type Route } from './route';
 import { planLabel } from './plan-table';
 import { atLeast } from './roles';
 import './account-header';
@@ -148,6 +148,9 @@ export class JourneyApp extends LitElement {
       journey-usage {
         max-width: 40rem;
       }
+      journey-analytics {
+        max-width: 60rem;
+      }
       .no-org {
         max-width: 28rem;
         margin: 0 auto;
@@ -263,6 +266,7 @@ export class JourneyApp extends LitElement {
 
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('journey-upgrade-dialog') private upgradeDialog?: UpgradeDialog;
+  @query('journey-teach-form') private teachForm?: TeachForm;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -282,6 +286,17 @@ export class JourneyApp extends LitElement {
   override disconnectedCallback() {
     window.removeEventListener('hashchange', this.readRoute);
     super.disconnectedCallback();
+  }
+
+  /**
+   * "Teach this" (analytics) links to /#teach=<question>: once the chat and its teach form are on
+   * the page, the form opens on that trigger and the address goes back to the chat's.
+   */
+  override updated() {
+    const route = this.route;
+    if (route.page !== 'brain' || route.teach === undefined || !this.teachForm) return;
+    void this.teachForm.prefill(route.teach);
+    replaceRoute(BRAIN_HREF);
   }
 
   private readonly readRoute = () => {
@@ -454,7 +469,9 @@ export class JourneyApp extends LitElement {
               ? 'getting-started'
               : route.page === 'support'
                 ? 'support'
-                : 'brain';
+                : route.page === 'analytics' && atLeast(org.role, 'admin')
+                  ? 'analytics'
+                  : 'brain';
     const current = (name: string) => (tab === name ? 'page' : 'false');
     return html`
       <journey-org-switcher .orgs=${this.orgs} .activeOrgId=${this.activeOrgId} .client=${this.orgsClient}></journey-org-switcher>
@@ -465,6 +482,7 @@ export class JourneyApp extends LitElement {
         <a href=${ORGANIZATION_HREF} aria-current=${current('members')}>Members</a>
         <a href=${BILLING_HREF} aria-current=${current('billing')}>Plan and usage</a>
         ${atLeast(org.role, 'admin') ? html`<a href=${API_KEYS_HREF} aria-current=${current('api-keys')}>API keys</a>` : nothing}
+        ${atLeast(org.role, 'admin') ? html`<a href=${ANALYTICS_HREF} aria-current=${current('analytics')}>Analytics</a>` : nothing}
         <a href=${SUPPORT_HREF} aria-current=${current('support')}>Support</a>
         ${atLeast(org.role, 'admin') ? html`<a href=${GETTING_STARTED_HREF} aria-current=${current('getting-started')}>Getting started</a>` : nothing}
       </nav>
@@ -489,6 +507,11 @@ export class JourneyApp extends LitElement {
         return atLeast(org.role, 'admin') ? html`<journey-onboarding .org=${org}></journey-onboarding>` : this.brain(org);
       case 'support':
         return html`<journey-support-form .org=${org} .user=${this.user}></journey-support-form>`;
+      case 'analytics':
+        // Admins and owners (the server answers others 403). Loaded only here, with its chart library.
+        if (!atLeast(org.role, 'admin')) return this.brain(org);
+        void import('./analytics-page');
+        return html`<journey-analytics .org=${org}></journey-analytics>`;
       default:
         return this.brain(org);
     }

@@ -12,10 +12,13 @@ import './delete-org';
 import './ownership-offer';
 import './audit-log';
 import { orgAudit } from './audit-client';
+import './sso-settings';
+import { HttpSso } from './sso-client';
 
 /**
  * The active organization's page: its members for everyone; a pending ownership offer for the
- * member it is offered to (and the owners); inviting for admins and owners; deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
+ * member it is offered to (and the owners); inviting for admins and owners; single sign-on and
+ * deleting for owners. What a role cannot do is not drawn at all (and the server refuses it anyway).
  */
 @customElement('journey-org-page')
 export class OrgPage extends LitElement {
@@ -81,6 +84,8 @@ export class OrgPage extends LitElement {
   @property({ attribute: false }) user!: User;
   @property({ attribute: false }) client!: HttpOrgs;
 
+  private readonly sso = new HttpSso();
+
   @query('journey-invitations') private invitations?: InvitationsList;
   @query('journey-ownership-offer') private offer?: OwnershipOffer;
   /** The pending ownership offer, as the offer card last read it. */
@@ -135,6 +140,7 @@ export class OrgPage extends LitElement {
             </div>`
           : nothing}
       </div>
+      ${this.org.role === 'owner' ? html`<journey-sso-settings .org=${this.org} .client=${this.sso}></journey-sso-settings>` : nothing}
       ${this.org.role === 'owner' ? html`<journey-delete-org .org=${this.org} .client=${this.client}></journey-delete-org>` : nothing}
     `;
   }

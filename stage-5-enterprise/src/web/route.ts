@@ -9,6 +9,8 @@
  * - `/#billing-demo[=plan]`: demo billing, where checkout leads when the server has no Stripe key;
  * - `/#api-keys`, `/#support`: its API keys (admins and owners), and "Contact support";
  * - `/#getting-started`: the guide from signup to a program's first call (admins and owners);
+ * - `/#analytics`: its usage analytics (admins and owners);
+ * - `/#teach=<question>`: the chat, with the teach form opened on that trigger ("Teach this");
  * - `/admin` (and `/admin#…`, its sections): the platform admin panel;
  * - anything else: the chat and the patterns.
  */
@@ -22,7 +24,8 @@ export type Route =
   | { page: 'support' }
   | { page: 'getting-started' }
   | { page: 'admin' }
-  | { page: 'brain' };
+  | { page: 'analytics' }
+  | { page: 'brain'; teach?: string };
 
 export function currentRoute(): Route {
   const hash = location.hash.slice(1);
@@ -32,7 +35,8 @@ export function currentRoute(): Route {
   const reset = params.get('reset');
   if (reset) return { page: 'reset', token: reset };
   if (hash === 'organization') return { page: 'organization' };
-  if (hash === 'api-keys' || hash === 'support' || hash === 'getting-started') return { page: hash };
+  if (hash === 'api-keys' || hash === 'support' || hash === 'getting-started' || hash === 'analytics') return { page: hash };
+  if (params.has('teach')) return { page: 'brain', teach: params.get('teach') ?? '' };
   if (params.has('billing')) return { page: 'billing', paid: params.get('billing') === 'success' };
   if (params.has('billing-demo')) return { page: 'billing-demo', plan: params.get('billing-demo') ?? '' };
   return { page: 'brain' };
@@ -45,6 +49,8 @@ export const BILLING_HREF = '/#billing';
 export const API_KEYS_HREF = '/#api-keys';
 export const SUPPORT_HREF = '/#support';
 export const GETTING_STARTED_HREF = '/#getting-started';
+export const ANALYTICS_HREF = '/#analytics';
+export const teachHref = (trigger: string) => `/#${new URLSearchParams({ teach: trigger })}`;
 
 /** Leaves a link's page (its token used or abandoned) for the chat, without a reload or a history entry. */
 export function goHome(): void {

@@ -108,11 +108,11 @@ export const adminRepo = {
       )
     ).map((row) => ({ ...row, pastDueSince: iso(row.pastDueSince) })),
 
-  /** Chats and active organizations per day, since `from` (days without chats are absent). */
+  /** Chats and active organizations per day, since `from` (days without chats are absent), from the daily rollups (migrations/014). */
   chatsPerDay: (tx: Queryable, from: Date) =>
     tx.query<{ day: string; chats: number; activeOrgs: number }>(
-      `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS chats, count(DISTINCT org_id)::int AS "activeOrgs"
-         FROM usage_events WHERE kind = 'chat' AND created_at >= $1 GROUP BY 1 ORDER BY 1`,
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(count)::int AS chats, count(DISTINCT org_id)::int AS "activeOrgs"
+         FROM usage_daily WHERE kind = 'chat' AND day >= ($1::timestamptz AT TIME ZONE 'UTC')::date GROUP BY day ORDER BY day`,
       [from],
     ),
 };

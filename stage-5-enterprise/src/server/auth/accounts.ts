@@ -121,7 +121,8 @@ export function createAccounts(db: Db, options: AccountsOptions) {
   async function checkCredentials(email: string, password: string): Promise<UserRecord | undefined> {
     const user = await users.byEmail(email);
     // Longer than bcrypt reads: it could only "match" by its first 72 bytes, so it never does.
-    if (!user || Buffer.byteLength(password) > PASSWORD_BYTES.max) {
+    // No password hash: an account made by single sign-on, which no password opens.
+    if (!user?.passwordHash || Buffer.byteLength(password) > PASSWORD_BYTES.max) {
       await hasher.verifyNobody(password);
       return undefined;
     }
@@ -163,7 +164,7 @@ export function createAccounts(db: Db, options: AccountsOptions) {
       }
       await loginThrottle.succeeded(keys);
       await recordAccountEvent('auth.login_succeeded', user);
-      if (hasher.isOutdated(user.passwordHash)) await users.rehash(user.id, await hasher.hash(password));
+      if (user.passwordHash && hasher.isOutdated(user.passwordHash)) await users.rehash(user.id, await hasher.hash(password));
       return publicUser(user);
     },
 

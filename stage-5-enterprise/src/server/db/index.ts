@@ -38,6 +38,10 @@ export interface Db extends Queryable {
   forApiKey<T>(keyHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** A transaction reading every organization, for a user the database finds flagged as a platform admin (nothing for anyone else). */
   forPlatformAdmin<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that may read the single sign-on configuration of one email domain (before anyone is signed in). */
+  forSsoDomain<T>(domain: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A transaction that may read and consume the one pending SSO login whose state (hashed) the caller holds. */
+  forSsoState<T>(stateHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** For the start-up line: the engine, milliseconds until it answered, the migrations it ran now,
    * and (PGlite) where its data directory came from. */
@@ -50,7 +54,7 @@ export interface Db extends Queryable {
 }
 
 /** What each engine provides; `withScopes` builds the rest of `Db` on it, the same for both. */
-export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation' | 'forApiKey' | 'forPlatformAdmin'>;
+export type Engine = Omit<Db, 'forOrg' | 'forUser' | 'forInvitation' | 'forApiKey' | 'forPlatformAdmin' | 'forSsoDomain' | 'forSsoState'>;
 
 /** PostgreSQL at `databaseUrl` (DATABASE_URL) when there is one, otherwise PGlite in `dataDir`/pglite (STAGE.dataFolder). */
 export async function openDb(where: { databaseUrl?: string; dataDir: string }): Promise<Db> {
@@ -83,5 +87,7 @@ function withScopes(engine: Engine): Db {
     forInvitation: acting('app.invite_token_hash'),
     forApiKey: acting('app.key_hash'),
     forPlatformAdmin: acting('app.admin_id'),
+    forSsoDomain: acting('app.sso_domain'),
+    forSsoState: acting('app.sso_state_hash'),
   };
 }

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import type { Accounts } from '../auth/accounts';
+import type { Sso } from '../sso/sso-service';
 import { requireUser, signedInUser } from '../auth/require-user';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/session-transport';
 import { jsonBody } from '../body';
@@ -7,13 +8,14 @@ import { validate } from '../errors';
 import { CredentialsSchema, ForgotPasswordSchema, ResetPasswordSchema } from '../../shared/api';
 
 /** Thin like the pattern routes: check the input, call the accounts logic, set the cookie, pick the status. */
-export function authRoutes(accounts: Accounts, production: boolean): Router {
+export function authRoutes(accounts: Accounts, sso: Pick<Sso, 'refusePassword'>, production: boolean): Router {
   const router = Router();
   const startSession = async (res: Response, userId: string) =>
     setSessionCookie(res, await accounts.startSession(userId), production, accounts.sessionSeconds);
 
   router.post('/auth/signup', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
+    await sso.refusePassword(email); // 403 sso_required: this domain signs in at its provider
     const user = await accounts.signUp(email, password, req.ip ?? 'unknown');
     await startSession(res, user.id);
     res.status(201).json({ user });
@@ -21,6 +23,7 @@ export function authRoutes(accounts: Accounts, production: boolean): Router {
 
   router.post('/auth/login', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
+    await sso.refusePassword(email); // 403 sso_required: this domain signs in at its provider
     const user = await accounts.logIn(email, password, req.ip ?? 'unknown');
     await startSession(res, user.id);
     res.json({ user });
@@ -29,6 +32,7 @@ export function authRoutes(accounts: Accounts, production: boolean): Router {
   /** For programs: the same check as login, but the token comes back in the body and no cookie is set. */
   router.post('/auth/token', jsonBody, async (req, res) => {
     const { email, password } = validate(CredentialsSchema, req.body);
+    await sso.refusePassword(email); // 403 sso_required: this domain signs in at its provider
     const user = await accounts.logIn(email, password, req.ip ?? 'unknown');
     res.json({ token: await accounts.startSession(user.id), expiresInSeconds: accounts.sessionSeconds });
   });
