@@ -31,17 +31,16 @@ export function createAdmin(db: Db, reads: Db, billing: Billing, options: { mail
   async function asAdmin(userId: string): Promise<void> {
     if (!(await users.isPlatformAdmin(userId))) throw new AppError('forbidden', 'Only platform admins can open the admin panel.');
   }
-  /** A read across organizations (`from` the read pool unless a change follows): the flag checked here, then again by the database's policies. */
+  /** A read across organizations: the flag checked here, then again by the database's policies. */
   async function reading<T>(adminId: string, work: (tx: Queryable) => Promise<T>, from: Db = reads): Promise<T> {
     await asAdmin(adminId);
     return from.forPlatformAdmin(adminId, work);
   }
-  function findOrg(adminId: string, orgId: string, from: Db = reads) {
-    return reading(adminId, async (tx) => {
-      const org = await repo.org(tx, orgId);
-      if (!org) throw notFound();
-      return org;
-    }, from);
+  /** One organization's details (404 when there is none), from the read pool unless a change follows. */
+  async function findOrg(adminId: string, orgId: string, from: Db = reads) {
+    const org = await reading(adminId, (tx) => repo.org(tx, orgId), from);
+    if (!org) throw notFound();
+    return org;
   }
   /** The ticket a change is about, from the primary. */
   async function findTicket(adminId: string, ticketId: string) {

@@ -19,7 +19,7 @@ const types = {
 export async function openPostgres(url: string, { reads = false } = {}): Promise<Engine> {
   const started = performance.now();
   const applied = reads ? [] : await migrateAsOwner(url);
-  const pool = new pg.Pool({ ...asJourneyApp(url), types, max: reads ? 4 : 10 });
+  const pool = new pg.Pool({ ...poolSettings(url), types, max: reads ? 4 : 10 });
   // An idle connection that breaks (the server restarts) is dropped from the pool; without a
   // listener its error would end the process.
   pool.on('error', (error) => console.error('database: idle connection lost:', error.message));
@@ -70,7 +70,7 @@ async function migrateAsOwner(url: string): Promise<string[]> {
  * itself passes in `options` (e.g. `-c default_transaction_read_only=on`): pg would let the url's
  * `options` replace ours, so they are taken out of it and put together here.
  */
-function asJourneyApp(url: string): { connectionString: string; options: string } {
+function poolSettings(url: string): { connectionString: string; options: string } {
   const parsed = new URL(url);
   const own = parsed.searchParams.get('options');
   parsed.searchParams.delete('options');
