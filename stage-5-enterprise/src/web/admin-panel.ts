@@ -11,6 +11,7 @@ import './admin-orgs';
 import './admin-org';
 import './admin-billing';
 import './admin-usage';
+import './admin-mrr';
 import './admin-tickets';
 import './audit-log';
 import { platformAudit } from './audit-client';
@@ -132,7 +133,8 @@ export class AdminPanel extends LitElement {
       case 'billing':
         return html`<journey-admin-billing .client=${this.client}></journey-admin-billing>`;
       case 'usage':
-        return html`<journey-admin-usage .client=${this.client}></journey-admin-usage>`;
+        return html`<journey-admin-usage .client=${this.client}></journey-admin-usage>
+          <journey-admin-mrr .client=${this.client}></journey-admin-mrr>`;
       case 'support':
         return html`<journey-admin-tickets .client=${this.client}></journey-admin-tickets>`;
       case 'audit':
