@@ -31,13 +31,14 @@ export class AdminMrr extends LitElement {
         gap: 0.5rem 2rem;
         margin-bottom: 1rem;
       }
-      .spans {
+      .toggle {
         display: flex;
-        gap: 0.25rem;
+        gap: 0.4rem;
       }
-      .spans button[aria-pressed='true'] {
-        background: var(--journey-accent, #4f46e5);
-        color: #fff;
+      .toggle button[aria-pressed='false'] {
+        background: transparent;
+        color: var(--_text);
+        border-color: var(--_border);
       }
       details {
         margin-top: 1rem;
@@ -94,8 +95,8 @@ export class AdminMrr extends LitElement {
     return html`
       <header>
         <h2 id="mrr-title">MRR, last ${this.span} days</h2>
-        <div class="spans" role="group" aria-label="Span">
-          ${SPANS.map((span) => html`<button type="button" aria-pressed=${span === this.span} @click=${() => this.show(span)}>${span} days</button>`)}
+        <div class="toggle" role="group" aria-label="How many days">
+          ${SPANS.map((span) => html`<button class="small" aria-pressed=${span === this.span} @click=${() => this.show(span)}>${span} days</button>`)}
         </div>
       </header>
       ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
@@ -143,7 +144,7 @@ export class AdminMrr extends LitElement {
         maintainAspectRatio: false,
         animation: false,
         interaction: { mode: 'index', intersect: false },
-        plugins: { tooltip: { callbacks: { label: (item) => `MRR ${usd(item.parsed.y ?? 0)}` } } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `MRR ${usd(item.parsed.y ?? 0)}` } } },
         scales: {
           x: { ticks: { color: text, maxRotation: 0, autoSkipPadding: 12 }, grid: { display: false } },
           y: { beginAtZero: true, ticks: { color: text, callback: (value) => usd(Number(value)) }, grid: { color: grid } },

@@ -26,6 +26,7 @@ export class AdminPanel extends LitElement {
   static override styles = css`
     :host {
       display: grid;
+      grid-template-columns: minmax(0, 1fr); /* a chart's canvas may shrink with the window */
       gap: 1.25rem;
     }
     h2 {
