@@ -14,6 +14,13 @@ import { recordAudit } from '../audit/audit';
 /** How the audit trail names a ticket: who opened it. */
 const ticketTarget = (ticketId: string, ticket: { email: string }) => ({ type: 'ticket', id: ticketId, label: ticket.email });
 
+/** The last `days` UTC dates up to today's ('2026-11-30'), oldest first: every day of a chart, quiet ones too. */
+function lastDays(today: Date, days: number): { from: string; dayList: string[] } {
+  const midnight = Date.parse(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
+  const dayList = Array.from({ length: days }, (_, i) => new Date(midnight - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  return { from: dayList[0]!, dayList };
+}
+
 const notFound = () => new AppError('not_found', 'No such organization or ticket.');
 
 /**
@@ -85,15 +92,18 @@ export function createAdmin(db: Db, reads: Db, billing: Billing, options: { mail
     /** Chats and active organizations per day over the last `days` days, every day present (0 when quiet). */
     usage: (adminId: string, days = 30) =>
       reading(adminId, async (tx) => {
-        const today = new Date(`${now().toISOString().slice(0, 10)}T00:00:00Z`);
-        const from = new Date(today.getTime() - (days - 1) * 86_400_000);
-        const counted = new Map((await repo.chatsPerDay(tx, from)).map((row) => [row.day, row]));
-        return {
-          days: Array.from({ length: days }, (_, i) => {
-            const day = new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-            return { day, chats: counted.get(day)?.chats ?? 0, activeOrgs: counted.get(day)?.activeOrgs ?? 0 };
-          }),
-        };
+        const { from, dayList } = lastDays(now(), days);
+        const counted = new Map((await repo.chatsPerDay(tx, new Date(`${from}T00:00:00Z`))).map((row) => [row.day, row]));
+        return { days: dayList.map((day) => ({ day, chats: counted.get(day)?.chats ?? 0, activeOrgs: counted.get(day)?.activeOrgs ?? 0 })) };
+      }),
+
+    /** MRR per day over the last `days` days: each day's paying organizations (audit trail) at their plan's price. */
+    mrr: (adminId: string, days: number) =>
+      reading(adminId, async (tx) => {
+        const { from, dayList } = lastDays(now(), days);
+        const paying = await repo.payingPerDay(tx, from, dayList.at(-1)!);
+        const mrrOf = (day: string) => paying.filter((p) => p.day === day).reduce((sum, p) => sum + p.orgs * PLANS[p.plan as Plan].monthlyPrice, 0);
+        return { days: dayList.map((day) => ({ day, mrr: mrrOf(day) })) };
       }),
 
     /** A plan for free, with the reason on record (billing's own apply path, status "comped"). */
