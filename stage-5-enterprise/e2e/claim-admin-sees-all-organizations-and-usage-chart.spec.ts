@@ -5,14 +5,14 @@ import { createOrganization, logOut, say, signUp, uniqueEmail } from './page-act
 /**
  * A platform admin, made by the operator's real command, opens /admin and finds every
  * organization (not only their own), searches them, opens one, and sees the usage of the last
- * 30 days drawn as a chart on a canvas, with today's chats in it.
+ * 30 days drawn as a chart on a canvas, with today's chats in it, and MRR over time beside it.
  *
  * Its own server on its own PostgreSQL database: the command runs while the server does (PGlite
  * would belong to the server's process), and the organizations listed are this spec's alone.
  */
 const server = ownPostgresServer('stage-5-e2e-admin-');
 
-test('an admin sees every organization with its figures, one organization in detail, and the usage chart drawn', async ({ page, browser }) => {
+test('an admin sees every organization with its figures, one organization in detail, and the usage and MRR charts drawn', async ({ page, browser }) => {
   test.setTimeout(90_000);
   // Two customers who know nothing of each other: Ada chats three times, Bob makes "Globex".
   const adaEmail = uniqueEmail('ada');
@@ -23,6 +23,10 @@ test('an admin sees every organization with its figures, one organization in det
   const bobEmail = uniqueEmail('bob');
   await signUp(bob, bobEmail, undefined, server.url());
   await createOrganization(bob, 'Globex');
+  // Bob's first organization pays for Pro (demo billing): $29 of MRR from today.
+  const { orgs } = await (await bob.request.get(`${server.url()}/api/orgs`)).json();
+  const bobsFirst = orgs.find((org: { name: string }) => org.name !== 'Globex');
+  expect((await bob.request.post(`${server.url()}/api/orgs/${bobsFirst.id}/billing/demo`, { data: { plan: 'pro' } })).status()).toBe(204);
   await bobs.close();
 
   const adminEmail = uniqueEmail('operator');
@@ -73,4 +77,22 @@ test('an admin sees every organization with its figures, one organization in det
     return { count, legend: 12 * 12 * devicePixelRatio ** 2 };
   });
   expect(accentPixels.count).toBeGreaterThan(accentPixels.legend * 10);
+
+  // MRR over time, from the audit trail's plan changes: $0 until Bob's $29 today, the line's step up.
+  const mrr = page.locator('journey-admin-mrr');
+  await expect(mrr.getByRole('heading', { name: 'MRR, last 30 days' })).toBeVisible();
+  await expect(mrr.locator('.totals')).toContainText('MRR today$29');
+  await mrr.getByText('MRR, day by day').click();
+  await expect(mrr.locator('details tbody tr')).toHaveCount(30);
+  await expect(mrr.locator('details tbody tr').first().locator('td')).toHaveText([/\w/, '$29']);
+  const linePixels = await mrr.locator('canvas').evaluate((element: HTMLCanvasElement) => {
+    const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
+    let count = 0; // the line's colour (#059669) in the canvas's upper half: today's step up to $29, the axis's top
+    for (let i = 0; i < data.length / 2; i += 4) if (Math.abs(data[i]! - 5) < 8 && Math.abs(data[i + 1]! - 150) < 8 && Math.abs(data[i + 2]! - 105) < 8 && data[i + 3]! > 200) count++;
+    return count;
+  });
+  expect(linePixels).toBeGreaterThan(20);
+  await mrr.getByRole('button', { name: '90 days' }).click();
+  await expect(mrr.getByRole('heading', { name: 'MRR, last 90 days' })).toBeVisible();
+  await expect(mrr.locator('details tbody tr')).toHaveCount(90);
 });

@@ -23,7 +23,7 @@ test('a signed-in user who is no platform admin opening /admin sees "Admins only
   // Their own organization is not listed either: nothing of the panel is drawn.
   await expect(page.getByText(/organization · owner/)).toHaveCount(0);
 
-  for (const path of ['/api/admin/orgs', '/api/admin/billing', '/api/admin/usage', '/api/admin/tickets']) {
+  for (const path of ['/api/admin/orgs', '/api/admin/billing', '/api/admin/usage', '/api/admin/mrr', '/api/admin/tickets']) {
     const answer = await page.request.get(`${server.url()}${path}`);
     expect(answer.status(), path).toBe(403);
     expect((await answer.json()).error.message, path).toBe('Only platform admins can open the admin panel.');

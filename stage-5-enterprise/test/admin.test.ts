@@ -11,6 +11,7 @@ const ADMIN_ROUTES = (orgId: string, ticketId: string) =>
     ['POST', `/api/admin/orgs/${orgId}/unsuspend`],
     ['GET', '/api/admin/billing'],
     ['GET', '/api/admin/usage'],
+    ['GET', '/api/admin/mrr'],
     ['GET', '/api/admin/tickets'],
     ['POST', `/api/admin/tickets/${ticketId}/reply`, { message: 'x' }],
     ['POST', `/api/admin/tickets/${ticketId}/close`],

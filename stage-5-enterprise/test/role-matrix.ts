@@ -70,6 +70,7 @@ export const ROLE_MATRIX: MatrixRow[] = [
   row('POST', '/api/admin/orgs/:orgId/unsuspend', [403, 403, 403, 403, 403, 401]),
   row('GET', '/api/admin/billing', [403, 403, 403, 403, 403, 401]),
   row('GET', '/api/admin/usage', [403, 403, 403, 403, 403, 401]),
+  row('GET', '/api/admin/mrr', [403, 403, 403, 403, 403, 401]),
   row('GET', '/api/admin/tickets', [403, 403, 403, 403, 403, 401]),
   row('POST', '/api/admin/tickets/:ticketId/reply', [403, 403, 403, 403, 403, 401]),
   row('POST', '/api/admin/tickets/:ticketId/close', [403, 403, 403, 403, 403, 401]),

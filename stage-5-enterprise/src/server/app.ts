@@ -52,7 +52,7 @@ import { apiDocsRoutes } from './routes/api-docs';
 import type { Idempotency } from './idempotency/idempotency';
 import { ssoLoginRoutes, ssoSettingsRoutes } from './routes/sso';
 import { analyticsRoutes } from './routes/analytics';
-import { createAnalytics } from './analytics/analytics-service';
+import type { AnalyticsService } from './analytics/analytics-service';
 
 export interface AppDeps {
   db: Db;
@@ -65,6 +65,7 @@ export interface AppDeps {
   limits: PlanLimits;
   apiKeys: ApiKeys;
   admin: Admin;
+  analytics: AnalyticsService;
   onboarding: OnboardingService;
   firstCalls: FirstCalls;
   idempotency: Idempotency;
@@ -102,6 +103,7 @@ export function createApp({
   limits,
   apiKeys,
   admin,
+  analytics,
   idempotency,
   onboarding,
   firstCalls,
@@ -147,7 +149,7 @@ export function createApp({
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin), auditRoutes(audit));
   // The getting-started guide after signup, and its "test connection" (onboarding/first-call.ts).
   app.use('/api', onboardingRoutes(onboarding, firstCalls));
-  app.use('/api', analyticsRoutes(createAnalytics(db)));
+  app.use('/api', analyticsRoutes(analytics));
   // The brain: the active organization (one of the user's own, checked on every request, or the key's).
   app.use('/api', requireOrg(organizations), patternRoutes(patterns), chatRoutes(patterns), importRoutes(patterns), supportRoutes(db));
   if (outbox && !production) app.use(devOutboxRoutes(outbox));

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   SSO_ENCRYPTION_KEY: z.string().optional(),
   // PostgreSQL, e.g. postgres://user@host:5432/journey. Unset: the embedded PGlite in DATA_DIR.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// address.' }).optional(),
+  // A replica (or another pool on the primary) for analytics and the admin panel's reads. Unset: the primary.
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_READ_URL must be a postgres:// address.' }).optional(),
   // Stripe (see billing/stripe.ts). Unset STRIPE_SECRET_KEY: demo billing, no card.
   STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a webhook signing secret (whsec_…)').optional(),
@@ -73,6 +75,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL when set; otherwise PGlite in dataDir. */
   databaseUrl: string | undefined;
+  /** Where analytics and the admin panel's reads go (a replica); undefined: databaseUrl. */
+  databaseReadUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Secure cookies, no development pages. */
   production: boolean;
@@ -131,6 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO, STRIPE_PRICE_ENTERPRISE, STRIPE_API_URL } = parsed.data;
   const { METRICS_TOKEN, DRAIN_DELAY_MS, SHUTDOWN_TIMEOUT_MS } = parsed.data;
+  const { DATABASE_READ_URL } = parsed.data;
+  // A replica of PGlite does not exist: the read pool only makes sense beside a PostgreSQL primary.
+  if (DATABASE_READ_URL && !DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_READ_URL: needs DATABASE_URL (a read replica of PostgreSQL; PGlite has none)');
+  }
   // Half a Stripe setup would take money and never hear about it: all of it, or none (demo billing).
   if (STRIPE_SECRET_KEY && !(STRIPE_WEBHOOK_SECRET && STRIPE_PRICE_PRO && STRIPE_PRICE_ENTERPRISE)) {
     throw new Error('Invalid configuration:\n  STRIPE_SECRET_KEY: also needs STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO and STRIPE_PRICE_ENTERPRISE');
@@ -144,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: PORT,
     dataDir: DATA_DIR,
     databaseUrl: DATABASE_URL,
+    databaseReadUrl: DATABASE_READ_URL,
     logLevel: LOG_LEVEL,
     production: NODE_ENV === 'production',
     jwtSecret: JWT_SECRET,

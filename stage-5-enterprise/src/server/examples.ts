@@ -1,5 +1,5 @@
 import type { PatternInput } from '@journey/llm-core';
-import { signature } from './patterns-service';
+import { signature } from './pattern-signature';
 
 /** The first-run patterns every new account's personal organization gets (see auth/accounts.ts): enough for the first chat to work. */
 export const EXAMPLE_PATTERNS: readonly PatternInput[] = [

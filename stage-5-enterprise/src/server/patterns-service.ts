@@ -1,6 +1,7 @@
 import type { Overlap, PatternEngine, PatternInput, Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { createEngineCache } from './engine-cache';
+import { signature } from './pattern-signature';
 import type { Pattern } from '../shared/api';
 import { NEWEST_PATTERN, isPatternKey, patternsRepo as repo } from './patterns-repo';
 import { organizationsRepo } from './organizations-repo';
@@ -12,8 +13,6 @@ import type { Meter } from './ops/metrics';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
 
-/** Two patterns are the same when trigger (ignoring case) and response match, as in stage 1's import. */
-export const signature = (p: PatternInput) => `${p.trigger.toLowerCase()}\u0000${p.response}`;
 
 /** Who teaches: the pattern list shows each pattern's teacher. */
 export type Teacher = { id: string; email: string };

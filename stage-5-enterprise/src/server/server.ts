@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { STAGE } from '../shared/stage';
 import type { Config } from './config';
-import { openDb, type Queryable } from './db';
+import { openDb, openReadDb, type Db, type Queryable } from './db';
 import { createPatternsService, type PatternsChanged } from './patterns-service';
 import { createPlanLimits } from './plan-limits';
 import { createBilling } from './billing/billing-service';
@@ -34,6 +34,7 @@ import { createLogger } from './ops/logger';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
 import { databaseCheck, migrationsCheck } from './ops/checks';
+import { createAnalytics } from './analytics/analytics-service';
 
 export interface ServerOptions {
   /** The built page (vite build → dist); omitted in API-only tests. */
@@ -62,10 +63,17 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { engine, startMs, applied, from } = db.info;
   logger.info({ engine, startMs, applied, from }, `database: ${engine} ready in ${startMs} ms`);
+  // Analytics and the admin panel's reads: a replica when DATABASE_READ_URL is set, else the primary.
+  let reads: Db = db;
   let shared: SharedState;
   try {
+    if (config.databaseReadUrl) {
+      reads = await openReadDb(config.databaseReadUrl);
+      logger.info('database: analytics and admin reads go to DATABASE_READ_URL');
+    }
     shared = config.redisUrl ? await redisState(config.redisUrl, config.redisPrefix, logger) : memoryState();
   } catch (err) {
+    if (reads !== db) await reads.close();
     await db.close();
     throw err;
   }
@@ -75,6 +83,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const readiness = createReadiness();
   readiness.add('database', databaseCheck(db));
   readiness.add('migrations', migrationsCheck(db));
+  if (reads !== db) readiness.add('database-read', databaseCheck(reads));
   if (shared.mode === 'redis') readiness.add('redis', shared.check);
   const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now, meter: metrics.meter });
   let announce: PatternsChanged = () => {}; // the other instances hear of each pattern write (set just below)
@@ -95,7 +104,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const ownershipTransfers = createOwnershipTransfers(db);
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const idempotency = createIdempotency(db);
-  const admin = createAdmin(db, billing, { mailer: options.mailer ?? outbox, now: options.now });
+  const admin = createAdmin(db, reads, billing, { mailer: options.mailer ?? outbox, now: options.now });
   const onboarding = createOnboarding(db, organizations);
   const firstCalls = createFirstCalls(db, organizations);
   const accounts = createAccounts(db, {
@@ -120,6 +129,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     limits,
     apiKeys,
     admin,
+    analytics: createAnalytics(reads),
     idempotency,
     onboarding,
     firstCalls,
@@ -160,6 +170,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
       clearTimeout(timer);
     }
     await shared.close();
+    if (reads !== db) await reads.close();
     await db.close();
     logger.info('stopped');
   }
@@ -168,6 +179,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     config,
     app,
     db,
+    reads,
     patterns,
     accounts,
     organizations,

@@ -294,6 +294,9 @@ export const SuspendSchema = z.object({ reason: text('Reason', 500) }, bodyError
 export const AdminOrgsQuerySchema = PageQuerySchema.extend({
   q: z.string({ error: 'q must be given once.' }).trim().max(100, 'q is too long.').default(''),
 });
+export const AdminMrrQuerySchema = z.object({
+  days: z.enum(['30', '90'], { error: 'days must be 30 or 90.' }).default('30').transform(Number),
+});
 export const TicketsQuerySchema = z.object({ status: z.enum(['open', 'closed'], { error: 'status must be open or closed.' }).default('open') });
 export const ApiKeyListSchema = z.strictObject({ apiKeys: z.array(ApiKeySchema) });
 /** The key is in this answer once, and never again: only its SHA-256 is stored. */

@@ -51,6 +51,12 @@ export interface UsageDay {
   activeOrgs: number;
 }
 
+/** Dollars a month on that day: every paying organization's plan at its list price. */
+export interface MrrDay {
+  day: string;
+  mrr: number;
+}
+
 export interface Ticket {
   id: string;
   orgId: string;
@@ -98,6 +104,10 @@ export class HttpAdmin {
 
   async usage(): Promise<UsageDay[]> {
     return (await this.call<{ days: UsageDay[] }>('GET', '/usage')).days;
+  }
+
+  async mrr(days: 30 | 90): Promise<MrrDay[]> {
+    return (await this.call<{ days: MrrDay[] }>('GET', `/mrr?days=${days}`)).days;
   }
 
   async tickets(status: 'open' | 'closed'): Promise<Ticket[]> {

@@ -11,6 +11,7 @@ import './admin-orgs';
 import './admin-org';
 import './admin-billing';
 import './admin-usage';
+import './admin-mrr';
 import './admin-tickets';
 import './audit-log';
 import { platformAudit } from './audit-client';
@@ -25,6 +26,7 @@ export class AdminPanel extends LitElement {
   static override styles = css`
     :host {
       display: grid;
+      grid-template-columns: minmax(0, 1fr); /* a chart's canvas may shrink with the window */
       gap: 1.25rem;
     }
     h2 {
@@ -132,7 +134,8 @@ export class AdminPanel extends LitElement {
       case 'billing':
         return html`<journey-admin-billing .client=${this.client}></journey-admin-billing>`;
       case 'usage':
-        return html`<journey-admin-usage .client=${this.client}></journey-admin-usage>`;
+        return html`<journey-admin-usage .client=${this.client}></journey-admin-usage>
+          <journey-admin-mrr .client=${this.client}></journey-admin-mrr>`;
       case 'support':
         return html`<journey-admin-tickets .client=${this.client}></journey-admin-tickets>`;
       case 'audit':

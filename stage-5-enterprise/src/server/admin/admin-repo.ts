@@ -115,4 +115,28 @@ export const adminRepo = {
          FROM usage_daily WHERE kind = 'chat' AND day >= ($1::timestamptz AT TIME ZONE 'UTC')::date GROUP BY day ORDER BY day`,
       [from],
     ),
+
+  /**
+   * Paying organizations by plan, per day from `from` to `to` (UTC dates), from the audit trail's
+   * plan changes (migrations/012): each change holds from its day until the next change's day, so
+   * of several changes in one day the last counts. Paying as for today's MRR: the subscription's
+   * status is in PAYING (a comp pays nothing). Organizations never changed are free; a deleted
+   * organization leaves the series (its trail does not say when it went).
+   */
+  payingPerDay: (tx: Queryable, from: string, to: string) =>
+    tx.query<{ day: string; plan: string; orgs: number }>(
+      `WITH changes AS (
+         SELECT a.org_id, (a.at AT TIME ZONE 'UTC')::date AS since,
+                lead((a.at AT TIME ZONE 'UTC')::date) OVER (PARTITION BY a.org_id ORDER BY a.at, a.id) AS until,
+                a.summary -> 'after' ->> 'plan' AS plan, a.summary -> 'after' ->> 'subscription' AS subscription
+           FROM audit_log a JOIN organizations o ON o.id = a.org_id
+          WHERE a.action = 'billing.plan_changed'
+       )
+       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, c.plan, count(*)::int AS orgs
+         FROM generate_series($1::date, $2::date, interval '1 day') AS d(day)
+         JOIN changes c ON c.since <= d.day AND (c.until IS NULL OR d.day < c.until)
+        WHERE c.subscription = ANY($3)
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [from, to, PAYING],
+    ),
 };

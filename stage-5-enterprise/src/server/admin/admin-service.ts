@@ -14,14 +14,24 @@ import { recordAudit } from '../audit/audit';
 /** How the audit trail names a ticket: who opened it. */
 const ticketTarget = (ticketId: string, ticket: { email: string }) => ({ type: 'ticket', id: ticketId, label: ticket.email });
 
+/** The last `days` UTC dates up to today's ('2026-11-30'), oldest first: every day of a chart, quiet ones too. */
+function lastDays(today: Date, days: number): { from: string; dayList: string[] } {
+  const midnight = Date.parse(`${today.toISOString().slice(0, 10)}T00:00:00Z`);
+  const dayList = Array.from({ length: days }, (_, i) => new Date(midnight - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  return { from: dayList[0]!, dayList };
+}
+
 const notFound = () => new AppError('not_found', 'No such organization or ticket.');
 
 /**
- * The platform admin panel's use cases. Each one checks the flag first (403 for everyone else);
- * reads then go through db.forPlatformAdmin, whose policies check it again in the database, and
- * changes run inside the one organization they touch (db.forOrg).
+ * The platform admin panel's use cases. Each one checks the flag first (403 for everyone else),
+ * on the primary: a revoked admin loses the panel at once. The lists and overviews then read
+ * through `reads` (DATABASE_READ_URL, a replica; else the primary) with forPlatformAdmin, whose
+ * policies check the flag again in the database. Changes, and the lookups they act on, use the
+ * primary `db`, inside the one organization they touch (db.forOrg): a replica may not have the
+ * row yet, and cannot be written.
  */
-export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer; now?: () => Date }) {
+export function createAdmin(db: Db, reads: Db, billing: Billing, options: { mailer: Mailer; now?: () => Date }) {
   const users = createUsersRepo(db);
   const now = options.now ?? (() => new Date());
 
@@ -29,9 +39,21 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
     if (!(await users.isPlatformAdmin(userId))) throw new AppError('forbidden', 'Only platform admins can open the admin panel.');
   }
   /** A read across organizations: the flag checked here, then again by the database's policies. */
-  async function reading<T>(adminId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async function reading<T>(adminId: string, work: (tx: Queryable) => Promise<T>, from: Db = reads): Promise<T> {
     await asAdmin(adminId);
-    return db.forPlatformAdmin(adminId, work);
+    return from.forPlatformAdmin(adminId, work);
+  }
+  /** One organization's details (404 when there is none), from the read pool unless a change follows. */
+  async function findOrg(adminId: string, orgId: string, from: Db = reads) {
+    const org = await reading(adminId, (tx) => repo.org(tx, orgId), from);
+    if (!org) throw notFound();
+    return org;
+  }
+  /** The ticket a change is about, from the primary. */
+  async function findTicket(adminId: string, ticketId: string) {
+    const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId), db);
+    if (!ticket) throw notFound();
+    return ticket;
   }
 
   return {
@@ -49,12 +71,7 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
         };
       }),
 
-    org: (adminId: string, orgId: string) =>
-      reading(adminId, async (tx) => {
-        const org = await repo.org(tx, orgId);
-        if (!org) throw notFound();
-        return org;
-      }),
+    org: (adminId: string, orgId: string) => findOrg(adminId, orgId),
 
     /** MRR by plan, subscriptions by status, and who is past due. */
     billing: (adminId: string) =>
@@ -75,25 +92,28 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
     /** Chats and active organizations per day over the last `days` days, every day present (0 when quiet). */
     usage: (adminId: string, days = 30) =>
       reading(adminId, async (tx) => {
-        const today = new Date(`${now().toISOString().slice(0, 10)}T00:00:00Z`);
-        const from = new Date(today.getTime() - (days - 1) * 86_400_000);
-        const counted = new Map((await repo.chatsPerDay(tx, from)).map((row) => [row.day, row]));
-        return {
-          days: Array.from({ length: days }, (_, i) => {
-            const day = new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-            return { day, chats: counted.get(day)?.chats ?? 0, activeOrgs: counted.get(day)?.activeOrgs ?? 0 };
-          }),
-        };
+        const { from, dayList } = lastDays(now(), days);
+        const counted = new Map((await repo.chatsPerDay(tx, new Date(`${from}T00:00:00Z`))).map((row) => [row.day, row]));
+        return { days: dayList.map((day) => ({ day, chats: counted.get(day)?.chats ?? 0, activeOrgs: counted.get(day)?.activeOrgs ?? 0 })) };
+      }),
+
+    /** MRR per day over the last `days` days: each day's paying organizations (audit trail) at their plan's price. */
+    mrr: (adminId: string, days: number) =>
+      reading(adminId, async (tx) => {
+        const { from, dayList } = lastDays(now(), days);
+        const paying = await repo.payingPerDay(tx, from, dayList.at(-1)!);
+        const mrrOf = (day: string) => paying.filter((p) => p.day === day).reduce((sum, p) => sum + p.orgs * PLANS[p.plan as Plan].monthlyPrice, 0);
+        return { days: dayList.map((day) => ({ day, mrr: mrrOf(day) })) };
       }),
 
     /** A plan for free, with the reason on record (billing's own apply path, status "comped"). */
     async comp(adminId: string, orgId: string, plan: Plan, reason: string): Promise<void> {
-      await this.org(adminId, orgId); // 403 for non-admins, 404 for an unknown organization
+      await findOrg(adminId, orgId, db); // 403 for non-admins, 404 for an unknown organization
       await billing.comp(orgId, plan, reason);
     },
 
     async suspend(adminId: string, orgId: string, reason: string | null): Promise<void> {
-      const org = await this.org(adminId, orgId);
+      const org = await findOrg(adminId, orgId, db);
       await db.forOrg(orgId, async (tx) => {
         await organizationsRepo.suspend(tx, orgId, reason);
         await recordAudit(tx, {
@@ -109,8 +129,7 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
 
     /** The reply is stored with the ticket and mailed to whoever opened it. */
     async reply(adminId: string, ticketId: string, message: string): Promise<void> {
-      const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId));
-      if (!ticket) throw notFound();
+      const ticket = await findTicket(adminId, ticketId);
       await db.forOrg(ticket.orgId, async (tx) => {
         await supportRepo.reply(tx, ticket.orgId, ticketId, adminId, message);
         await recordAudit(tx, { orgId: ticket.orgId, action: 'admin.ticket_replied', target: ticketTarget(ticketId, ticket), summary: { length: message.length } });
@@ -119,8 +138,7 @@ export function createAdmin(db: Db, billing: Billing, options: { mailer: Mailer;
     },
 
     async close(adminId: string, ticketId: string): Promise<void> {
-      const ticket = await reading(adminId, (tx) => supportRepo.byId(tx, ticketId));
-      if (!ticket) throw notFound();
+      const ticket = await findTicket(adminId, ticketId);
       await db.forOrg(ticket.orgId, async (tx) => {
         await supportRepo.close(tx, ticket.orgId, ticketId);
         await recordAudit(tx, { orgId: ticket.orgId, action: 'admin.ticket_closed', target: ticketTarget(ticketId, ticket) });

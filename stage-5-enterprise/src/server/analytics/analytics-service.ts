@@ -11,12 +11,13 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 /**
  * An organization's analytics, for owners and admins: who asked what, and what nobody answered,
  * is about people's messages, so members (who may teach and chat) do not see their colleagues'
- * activity. An outsider gets the same 404 as for a missing organization.
+ * activity. An outsider gets the same 404 as for a missing organization. It only reads, from
+ * `reads`: the read pool (DATABASE_READ_URL, a replica that may trail by seconds) or the primary.
  */
-export function createAnalytics(db: Db, { now = () => new Date() } = {}) {
+export function createAnalytics(reads: Db, { now = () => new Date() } = {}) {
   return {
     forOrg: (actorId: string, orgId: string, days: number): Promise<Analytics> =>
-      db.forOrg(orgId, async (tx) => {
+      reads.forOrg(orgId, async (tx) => {
         const org = await organizationsRepo.asSeenBy(tx, orgId, actorId);
         if (!org) throw orgNotFound();
         requireRole(org.role, 'admin', 'see analytics');

@@ -61,6 +61,19 @@ export async function openDb(where: { databaseUrl?: string; dataDir: string }): 
   const engine = where.databaseUrl
     ? await openPostgres(where.databaseUrl)
     : await openPglite(join(where.dataDir, STAGE.dataFolder));
+  return withScopes(await asJourneyApp(engine));
+}
+
+/**
+ * A second pool for reads that may trail the primary by a moment (DATABASE_READ_URL: a replica,
+ * or the same server): analytics and the admin panel's lists. The same role and scopes, so
+ * row-level security applies there too; no migrations (a replica cannot run them).
+ */
+export async function openReadDb(databaseReadUrl: string): Promise<Db> {
+  return withScopes(await asJourneyApp(await openPostgres(databaseReadUrl, { reads: true })));
+}
+
+async function asJourneyApp(engine: Engine): Promise<Engine> {
   // Fail closed: a role that skips row-level security (made so by hand; roles belong to the whole
   // server, not to this database) would make every policy above a no-op.
   const [role] = await engine.query<{ name: string; bypasses: boolean }>(
@@ -70,7 +83,7 @@ export async function openDb(where: { databaseUrl?: string; dataDir: string }): 
     await engine.close();
     throw new Error(`database: the app must run as journey_app without BYPASSRLS; it runs as ${role?.name} (bypasses RLS: ${role?.bypasses})`);
   }
-  return withScopes(engine);
+  return engine;
 }
 
 function withScopes(engine: Engine): Db {

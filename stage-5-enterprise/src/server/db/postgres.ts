@@ -13,22 +13,13 @@ const types = {
 /**
  * PostgreSQL at `url`. The migrations run on one connection as the url's user (the owner); the pool
  * then starts every connection as journey_app (`-c role=…`, which RESET ROLE returns to).
+ * `reads`: a read pool (DATABASE_READ_URL, often a replica, where nothing can be written): no
+ * migrations, and fewer connections than pg's default 10.
  */
-export async function openPostgres(url: string): Promise<Engine> {
+export async function openPostgres(url: string, { reads = false } = {}): Promise<Engine> {
   const started = performance.now();
-  const owner = new pg.Client({ connectionString: url });
-  await owner.connect();
-  let applied: string[];
-  try {
-    applied = await migrate({
-      query: async (sql, params) => (await owner.query(sql, params as unknown[])).rows,
-      exec: async (sql) => void (await owner.query(sql)),
-    });
-  } finally {
-    await owner.end();
-  }
-
-  const pool = new pg.Pool({ connectionString: url, options: '-c role=journey_app', types });
+  const applied = reads ? [] : await migrateAsOwner(url);
+  const pool = new pg.Pool({ ...poolSettings(url), types, max: reads ? 4 : 10 });
   // An idle connection that breaks (the server restarts) is dropped from the pool; without a
   // listener its error would end the process.
   pool.on('error', (error) => console.error('database: idle connection lost:', error.message));
@@ -58,4 +49,30 @@ export async function openPostgres(url: string): Promise<Engine> {
     close: () => pool.end(),
     info: { engine: 'postgres', startMs: Math.round(performance.now() - started), applied },
   };
+}
+
+/** Runs the migrations on one connection as the url's user, the owner of the tables. */
+async function migrateAsOwner(url: string): Promise<string[]> {
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  try {
+    return await migrate({
+      query: async (sql, params) => (await owner.query(sql, params as unknown[])).rows,
+      exec: async (sql) => void (await owner.query(sql)),
+    });
+  } finally {
+    await owner.end();
+  }
+}
+
+/**
+ * Every pool connection starts as journey_app (`-c role=…`), after any server settings the url
+ * itself passes in `options` (e.g. `-c default_transaction_read_only=on`): pg would let the url's
+ * `options` replace ours, so they are taken out of it and put together here.
+ */
+function poolSettings(url: string): { connectionString: string; options: string } {
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.href, options: [own, '-c role=journey_app'].filter(Boolean).join(' ') };
 }

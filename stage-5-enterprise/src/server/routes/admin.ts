@@ -3,7 +3,7 @@ import type { Admin } from '../admin/admin-service';
 import { signedInUser } from '../auth/require-user';
 import { jsonBody } from '../body';
 import { validate } from '../errors';
-import { AdminOrgsQuerySchema, AdminReplySchema, CompSchema, SuspendSchema, TicketsQuerySchema } from '../../shared/api';
+import { AdminMrrQuerySchema, AdminOrgsQuerySchema, AdminReplySchema, CompSchema, SuspendSchema, TicketsQuerySchema } from '../../shared/api';
 
 /** /api/admin: platform admins only (the service answers 403 to everyone else, before reading anything). */
 export function adminRoutes(admin: Admin): Router {
@@ -41,6 +41,9 @@ export function adminRoutes(admin: Admin): Router {
   });
   router.get('/admin/usage', async (req, res) => {
     res.json(await admin.usage(me(req)));
+  });
+  router.get('/admin/mrr', async (req, res) => {
+    res.json(await admin.mrr(me(req), validate(AdminMrrQuerySchema, req.query).days));
   });
   router.get('/admin/tickets', async (req, res) => {
     res.json({ tickets: await admin.tickets(me(req), validate(TicketsQuerySchema, req.query).status) });
