@@ -81,9 +81,20 @@ describe.each(ENGINES)('the viewer role on %s', (engine) => {
       });
     expect((await withKey('POST', '/api/patterns', { trigger: 'by key', response: 'yes' })).status).toBe(201);
     await as(server.url, who, 'owner')('PATCH', `/api/orgs/${world.org.id}/members/${who.admin.user.id}`, { role: 'viewer' });
-    const refused = await withKey('POST', '/api/patterns', { trigger: 'by key again', response: 'no' });
-    expect([refused.status, (await refused.json()).error.code]).toEqual([403, 'forbidden']);
+    const taught = (await (await withKey('GET', '/api/v1/patterns')).json()).patterns[0].id;
+    const before = await snapshot(server);
+    for (const [method, path, body] of [
+      ['POST', '/api/patterns', { trigger: 'by key again', response: 'no' }],
+      ['POST', '/api/v1/patterns', { trigger: 'by key again', response: 'no' }],
+      ['PATCH', `/api/v1/patterns/${taught}`, { response: 'changed' }],
+      ['DELETE', `/api/v1/patterns/${taught}`],
+    ] as const) {
+      const refused = await withKey(method, path, body);
+      expect([method, path, refused.status, (await refused.json()).error.code]).toEqual([method, path, 403, 'forbidden']);
+    }
+    expect(await snapshot(server)).toEqual(before);
     expect((await withKey('POST', '/api/chat', { message: 'acme secret' })).status).toBe(200);
+    expect((await withKey('POST', '/api/v1/chat', { message: 'acme secret' })).status).toBe(200);
   });
 
   it('may leave, like everyone', async () => {

@@ -7,6 +7,7 @@ import type { PlanLimits } from '../plan-limits';
 import type { RateLimits } from '../scale/rate-limits';
 import { AppError } from '../app-error';
 import { requireApiKey } from '../auth/api-key';
+import { requireTeacher } from '../auth/teachers-only';
 import { activeOrg } from '../auth/active-org';
 import { signedInUser } from '../auth/require-user';
 import { jsonBody } from '../body';
@@ -53,7 +54,9 @@ export function v1Routes({ patterns, limits, billing, apiKeys, organizations, id
     res.json(await patterns.page(activeOrg(req).id, limit, cursor));
   });
 
+  // Writes need a member's rights: a key whose maker is now a viewer reads and chats, nothing else.
   router.post('/patterns', jsonBody, async (req, res) => {
+    requireTeacher(req, 'teach patterns');
     const input = validate(PatternInputSchema, req.body);
     await respondOnce(req, res, async () => ({ status: 201, body: { pattern: await patterns.teach(activeOrg(req).id, signedInUser(req), input) } }));
   });
@@ -63,11 +66,13 @@ export function v1Routes({ patterns, limits, billing, apiKeys, organizations, id
   });
 
   router.patch('/patterns/:id', jsonBody, async (req, res) => {
+    requireTeacher(req, 'edit patterns');
     const changes = validate(PatternChangesSchema, req.body);
     res.json(found(await patterns.update(activeOrg(req).id, req.params.id, changes)));
   });
 
   router.delete('/patterns/:id', async (req, res) => {
+    requireTeacher(req, 'delete patterns');
     if (!(await patterns.remove(activeOrg(req).id, req.params.id))) throw notFound();
     res.status(204).end();
   });
