@@ -12,6 +12,7 @@ test('a malformed or wrong-version file is refused clearly and changes nothing',
   await signUp(page, uniqueEmail('importer'));
   const trigger = unique('still here');
   await teach(page, trigger, 'Yes, untouched.');
+  await expect(triggers(page).first()).toHaveText(trigger); // the list has it (newest first) before we read it
   const before = await triggers(page).allTextContents();
 
   await importText(page, 'broken.json', '{"format": "llm-journey-patterns", "version": 1, "patt');
