@@ -277,7 +277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -380,7 +380,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -533,7 +533,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -644,7 +644,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -739,7 +739,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -872,7 +872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1033,7 +1033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1118,7 +1118,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry. */
+            /** @description Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

@@ -112,7 +112,7 @@ const ERRORS = {
   '415': 'The body is in a charset or encoding the server does not read.',
   '421': 'A Host this server does not answer for.',
   '422': 'This Idempotency-Key was used with another request (idempotency_key_reused).',
-  '429': 'Too many requests (too_many_attempts): wait the seconds in the Retry-After header, then retry.',
+  '429': 'Too many requests (rate_limited): wait the seconds in the Retry-After header, then retry.',
   '500': 'A bug or an outage on the server; quote the requestId to support.',
 } as const;
 
