@@ -28,7 +28,7 @@ export async function openPostgres(url: string): Promise<Engine> {
     await owner.end();
   }
 
-  const pool = new pg.Pool({ connectionString: url, options: '-c role=journey_app', types });
+  const pool = new pg.Pool({ ...poolSettings(url), types });
   // An idle connection that breaks (the server restarts) is dropped from the pool; without a
   // listener its error would end the process.
   pool.on('error', (error) => console.error('database: idle connection lost:', error.message));
@@ -58,4 +58,16 @@ export async function openPostgres(url: string): Promise<Engine> {
     close: () => pool.end(),
     info: { engine: 'postgres', startMs: Math.round(performance.now() - started), applied },
   };
+}
+
+/**
+ * Every pool connection starts as journey_app (`-c role=…`), after any server settings the url
+ * itself passes in `options` (e.g. `-c statement_timeout=5000`): pg would let the url's
+ * `options` replace ours, so they are taken out of it and put together here.
+ */
+function poolSettings(url: string): { connectionString: string; options: string } {
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.href, options: [own, '-c role=journey_app'].filter(Boolean).join(' ') };
 }
