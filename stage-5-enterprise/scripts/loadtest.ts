@@ -19,7 +19,9 @@ const ADMIN_URL = process.env.LOADTEST_ADMIN_URL ?? 'postgres://postgres@127.0.0
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 20);
 const PORT = Number(process.env.LOADTEST_PORT ?? 3905);
+const WARM_UP_SECONDS = 5; // before each measurement, not counted: JIT, connection pools, prepared statements, caches
 const KEYS = 10; // 100 users ≈ 100 requests a second: more than one enterprise key's 6,000 a minute
+const METRICS_TOKEN = randomBytes(24).toString('hex'); // the instances' /metrics: CPU and engine time
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -47,10 +49,11 @@ async function seed(url: string): Promise<string[]> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** 100 virtual users, each: a request, then 1 s of thinking; 80% chat, 15% list, 5% teach. */
-async function virtualUsers(url: string, keys: string[], users = 100) {
+async function virtualUsers(url: string, keys: string[], seconds = SECONDS, users = 100) {
   const latencies: number[] = [];
+  const byKind: Record<string, number[]> = { chat: [], list: [], teach: [] };
   const errors = new Map<string, number>();
-  const until = Date.now() + SECONDS * 1000;
+  const until = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: users }, async (_, user) => {
       const auth = { authorization: `Bearer ${keys[user % keys.length]}` };
@@ -60,27 +63,69 @@ async function virtualUsers(url: string, keys: string[], users = 100) {
         const started = performance.now();
         const res =
           dice < 0.8
-            ? await json(url, 'POST', '/api/chat', { message: `tell me about topic ${n % 50}` }, auth)
+            ? await json(url, 'POST', '/api/v1/chat', { message: `tell me about topic ${n % 50}` }, auth)
             : dice < 0.95
-              ? await json(url, 'GET', '/api/patterns?limit=20', undefined, auth)
-              : await json(url, 'POST', '/api/patterns', { trigger: `user ${user} note ${n}`, response: 'noted' }, auth);
+              ? await json(url, 'GET', '/api/v1/patterns?limit=20', undefined, auth)
+              : await json(url, 'POST', '/api/v1/patterns', { trigger: `user ${user} note ${n}`, response: 'noted' }, auth);
         latencies.push(performance.now() - started);
+        byKind[dice < 0.8 ? 'chat' : dice < 0.95 ? 'list' : 'teach']!.push(performance.now() - started);
         if (res.status >= 400) errors.set(String(res.status), (errors.get(String(res.status)) ?? 0) + 1);
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: Object.fromEntries(errors) };
+  const sorted = (list: number[]) => list.sort((a, b) => a - b);
+  const p95ByKind = Object.fromEntries(Object.entries(byKind).map(([kind, list]) => [kind, percentile(sorted(list), 95)]));
+  sorted(latencies);
+  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), p95ByKind, errors: Object.fromEntries(errors) };
+}
+
+/** Mean time of a `SELECT 1` answered by PostgreSQL, one after the other: what each round trip costs here. */
+async function roundTripMs(n = 2000): Promise<number> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await client.query('SELECT 1');
+  const ms = (performance.now() - started) / n;
+  await client.end();
+  return ms;
+}
+
+/** The instances' process CPU, engine time (journey_engine_reply_seconds) and requests, summed from their /metrics. */
+async function serverCounters(cluster: Cluster) {
+  const total = { cpu: 0, engine: 0, requests: 0 };
+  for (const instance of cluster.instances) {
+    const text = await (await fetch(`${instance.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const sum = (name: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith(name))
+        .reduce((n, line) => n + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+    total.cpu += sum('process_cpu_seconds_total');
+    total.engine += sum('journey_engine_reply_seconds_sum');
+    total.requests += sum('http_requests_total');
+  }
+  return total;
+}
+
+/** Chat at saturation, and where the instances' CPU went meanwhile: per request, and the engine's share. */
+async function chatAtSaturation(cluster: Cluster, keys: string[]) {
+  await maxThroughput(cluster.url, '/api/v1/chat', keys, { message: 'tell me about topic 7' }, WARM_UP_SECONDS);
+  const before = await serverCounters(cluster);
+  const max = await maxThroughput(cluster.url, '/api/v1/chat', keys, { message: 'tell me about topic 7' });
+  const after = await serverCounters(cluster);
+  const cpu = after.cpu - before.cpu;
+  const requests = after.requests - before.requests;
+  return { ...max, cpuMsPerRequest: (cpu * 1000) / requests, engineShare: (after.engine - before.engine) / cpu };
 }
 
 /** Requests per second at saturation (autocannon, 50 connections), rotating over the keys. */
-async function maxThroughput(url: string, path: string, keys: string[] = [], body?: unknown) {
+async function maxThroughput(url: string, path: string, keys: string[] = [], body?: unknown, seconds = Math.max(5, Math.round(SECONDS / 2))) {
   let i = 0;
   const result = await autocannon({
     url: `${url}${path}`,
     connections: 50,
-    duration: Math.max(5, Math.round(SECONDS / 2)),
+    duration: seconds,
     method: body ? 'POST' : 'GET',
     headers: { 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
@@ -120,7 +165,7 @@ async function withCluster<T>(instances: number, work: (cluster: Cluster) => Pro
   const cluster = await startCluster({
     port: PORT,
     instancePorts: Array.from({ length: instances }, (_, i) => PORT + 1 + i),
-    env: { DATABASE_URL: url.href, REDIS_URL, REDIS_PREFIX: `${name}:`, JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn', DATA_DIR: dataDir },
+    env: { DATABASE_URL: url.href, REDIS_URL, REDIS_PREFIX: `${name}:`, JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn', DATA_DIR: dataDir, METRICS_TOKEN },
   });
   try {
     return await work(cluster);
@@ -133,21 +178,24 @@ async function withCluster<T>(instances: number, work: (cluster: Cluster) => Pro
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`;
 console.log(`loadtest: ${machine}; ${SECONDS} s per scenario`);
+const roundTrip = await roundTripMs();
+console.log(`PostgreSQL round trip: ${roundTrip.toFixed(3)} ms`);
 const bare = await bareExpress();
 const bareMax = await maxThroughput(bare.url, '/bare');
 await bare.stop();
 console.log('bare Express behind nginx', bareMax);
 const two = await withCluster(2, async (cluster) => {
   const keys = await seed(cluster.url);
+  await virtualUsers(cluster.url, keys, WARM_UP_SECONDS);
   const users = await virtualUsers(cluster.url, keys);
   console.log('100 users, two instances', users);
-  const max = await maxThroughput(cluster.url, '/api/chat', keys, { message: 'tell me about topic 7' });
+  const max = await chatAtSaturation(cluster, keys);
   console.log('chat at saturation, two instances', max);
   return { users, max };
 });
 const one = await withCluster(1, async (cluster) => {
   const keys = await seed(cluster.url);
-  const max = await maxThroughput(cluster.url, '/api/chat', keys, { message: 'tell me about topic 7' });
+  const max = await chatAtSaturation(cluster, keys);
   console.log('chat at saturation, one instance', max);
   return { max };
 });
@@ -158,8 +206,8 @@ const report = `## The load test (stage 5)
 Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Date().toISOString().slice(0, 10)}.
 
 - Machine: ${machine}. PostgreSQL and Redis on the same machine; everything shares the same cores.
-- Path: client → nginx (deploy/nginx/journey.conf.template) → instance → PostgreSQL/Redis, with API keys (enterprise plan, ${KEYS} keys).
-- ${SECONDS} s per scenario.
+- Path: client → nginx (deploy/nginx/journey.conf.template) → instance → PostgreSQL/Redis, with API keys on \`/api/v1\` (enterprise plan, ${KEYS} keys).
+- ${SECONDS} s per scenario (half that at saturation), each after ${WARM_UP_SECONDS} s of the same load that is not counted.
 
 | Scenario | Figure |
 | --- | --- |
@@ -169,6 +217,9 @@ Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Da
 | The same, one instance | ${one.max.rps} req/s (p97.5 ${ms(one.max.p95)}; non-2xx ${one.max.non2xx}) |
 | Ratio chat (two instances) / bare Express | ${(two.max.rps / bareMax.rps).toFixed(2)} |
 | Two instances / one | ${(two.max.rps / one.max.rps).toFixed(2)} |
+| Instances' CPU per chat request at saturation (two instances; process_cpu_seconds_total / http_requests_total) | ${ms(two.max.cpuMsPerRequest)} |
+| The engine's share of that CPU (journey_engine_reply_seconds) | ${(two.max.engineShare * 100).toFixed(2)} % |
+| PostgreSQL round trip on this machine (\`SELECT 1\`, one after another) | ${roundTrip.toFixed(3)} ms |
 
 On two cores, one instance against two: expect little gain. nginx, PostgreSQL, Redis, the load
 generator and the instances all share the same two cores; one Node instance already keeps one core

@@ -1,17 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config';
+import { organizationsRepo } from '../src/server/organizations-repo';
 import { createServer, type JourneyServer } from '../src/server/server';
 import { freshDatabase, type TestDatabase } from './databases';
 import { call, signUp, tempDataDir } from './helpers';
+import { Redis } from 'ioredis';
 import { REDIS_URL } from './cluster-helpers';
 
 /** Two instances in this process on one PostgreSQL database and one Redis (under a prefix of their own). */
 let database: TestDatabase;
+const prefix = `test-${randomBytes(4).toString('hex')}:`;
 const instances: { server: JourneyServer; url: string }[] = [];
 beforeAll(async () => {
   database = await freshDatabase('postgres');
-  const env = { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: tempDataDir(), DATABASE_URL: database.where.databaseUrl!, REDIS_URL, REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}:`, JWT_SECRET: randomBytes(32).toString('base64url'), INSTANCES: '2' };
+  const env = { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: tempDataDir(), DATABASE_URL: database.where.databaseUrl!, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: randomBytes(32).toString('base64url'), INSTANCES: '2' };
   for (let i = 0; i < 2; i++) {
     const server = await createServer(loadConfig(env));
     instances.push({ server, url: (await server.start()).replace('localhost', '127.0.0.1') });
@@ -35,5 +38,48 @@ describe('engine news over Redis pub/sub', () => {
     const until = Date.now() + 2_000;
     while (held() !== before + 1 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(held()).toBe(before + 1);
+  });
+  /** B's engine for the organization, as cached (never built here: `load` would fail). */
+  const engineOn = (instance: (typeof instances)[0], orgId: string) =>
+    instance.server.patterns.engines.get(orgId, { version: 0, load: () => Promise.reject(new Error('not cached')) });
+  const until = async (done: () => Promise<boolean>) => {
+    const deadline = Date.now() + 2_000;
+    while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it('one pattern added, edited or deleted on one instance is changed in place on the other: no rebuild', async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const session = await signUp(a.url);
+    const { activeOrgId } = (await call(a.url, 'GET', '/api/orgs', undefined, { session })).json;
+    expect((await call(a.url, 'POST', '/api/patterns', { trigger: 'first', response: 'one' }, { session })).status).toBe(201);
+    expect((await call(b.url, 'POST', '/api/chat', { message: 'first' }, { session })).json.reply.text).toBe('one');
+    const engine = await engineOn(b, activeOrgId);
+    const reply = async (message: string) => (await engineOn(b, activeOrgId)).reply(message).text;
+
+    const taught = (await call(a.url, 'POST', '/api/patterns', { trigger: 'second', response: 'two' }, { session })).json.pattern;
+    await until(async () => (await reply('second')) === 'two');
+    expect(await reply('second')).toBe('two');
+    expect(await engineOn(b, activeOrgId)).toBe(engine); // the same engine, changed: not a new one
+    expect((await call(a.url, 'PUT', `/api/patterns/${taught.id}`, { response: 'deux' }, { session })).status).toBe(200);
+    await until(async () => (await reply('second')) === 'deux');
+    expect((await call(a.url, 'DELETE', `/api/patterns/${taught.id}`, undefined, { session })).status).toBe(204);
+    await until(async () => (await reply('second')) !== 'deux');
+    expect(await engineOn(b, activeOrgId)).toBe(engine);
+    expect((await call(b.url, 'POST', '/api/chat', { message: 'second' }, { session })).json.reply.patternId).toBeNull();
+  });
+
+  it('news of a version the database does not have changes nothing: the engine still catches the next real write', async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const session = await signUp(a.url);
+    const { activeOrgId } = (await call(a.url, 'GET', '/api/orgs', undefined, { session })).json;
+    expect((await call(a.url, 'POST', '/api/patterns', { trigger: 'first', response: 'one' }, { session })).status).toBe(201);
+    expect((await call(b.url, 'POST', '/api/chat', { message: 'first' }, { session })).json.reply.text).toBe('one');
+    const v = await b.server.db.forOrg(activeOrgId, (tx) => organizationsRepo.patternsVersion(tx, activeOrgId));
+    const redis = new Redis(REDIS_URL);
+    await redis.publish(`${prefix}patterns-changed`, `${activeOrgId} ${v + 1} ${randomUUID()}`); // a write that never happened
+    await redis.quit();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await call(a.url, 'POST', '/api/patterns', { trigger: 'second', response: 'two' }, { session })).status).toBe(201); // the real v + 1
+    expect((await call(b.url, 'POST', '/api/chat', { message: 'second' }, { session })).json.reply.text).toBe('two');
   });
 });

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/server/db';
+import { openDb, type Db } from '../src/server/db';
 import { ENGINES, freshDatabase, type TestDatabase } from './databases';
 import { addOrganization, addPattern, addUser, twoOrganizations } from './fixtures';
 
@@ -163,6 +163,24 @@ describe('opening a database', () => {
       await owner.exec('ALTER ROLE journey_app BYPASSRLS');
       await owner.close();
       await expect(database.open()).rejects.toThrow(/must run as journey_app without BYPASSRLS/);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe.each(ENGINES.filter((engine) => engine === 'postgres'))('DATABASE_URL with its own options on %s', (engine) => {
+  it('keeps the url’s options and still runs the pool as journey_app', async () => {
+    const database = await freshDatabase(engine);
+    const url = `${database.where.databaseUrl}?options=${encodeURIComponent('-c statement_timeout=5000')}`;
+    try {
+      const db = await openDb({ databaseUrl: url, dataDir: 'unused' });
+      try {
+        const [me] = await db.query("SELECT current_user AS name, current_setting('statement_timeout') AS timeout");
+        expect(me).toEqual({ name: 'journey_app', timeout: '5s' });
+      } finally {
+        await db.close();
+      }
     } finally {
       await database.drop();
     }

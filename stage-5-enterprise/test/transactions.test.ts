@@ -58,4 +58,32 @@ describe.each(ENGINES)('transactions on %s', (engine) => {
       expect(seen).toEqual(expected);
     }
   });
+  it('a failed opening statement fails the work too: nothing of it runs, or commits, outside its scope', async () => {
+    // On PostgreSQL the opening statement is pipelined with the work's first statements (db/postgres.ts).
+    const failing = db.transaction(
+      async (tx) => {
+        await tx.query("SELECT set_config('app.org_id', $1, true)", [ids.acme]);
+        await tx.query("INSERT INTO patterns (org_id, trigger, response) VALUES ($1, 'unscoped', 'never')", [ids.acme]);
+      },
+      { sql: 'SELECT 1 / $1::int', params: [0] },
+    );
+    await expect(failing).rejects.toThrow(/division by zero|transaction is aborted/);
+    expect(await countIn(ids.acme)).toBe(2);
+  });
+
+  it('asynchronous commit is asked for per transaction, and ends with it', async () => {
+    const mode = (options?: { asyncCommit: boolean }) =>
+      db.forOrg(ids.acme, async (tx) => (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit'))[0]!.synchronous_commit, options);
+    expect(await mode({ asyncCommit: true })).toBe('off');
+    expect(await mode()).toBe('on');
+  });
+  it('andCommit sends the last statement with the COMMIT: it is committed, and nothing may follow it', async () => {
+    const late = db.forOrg(ids.acme, async (tx) => {
+      await tx.andCommit.query("INSERT INTO patterns (org_id, trigger, response) VALUES ($1, 'last', 'in')", [ids.acme]);
+      await tx.query("INSERT INTO patterns (org_id, trigger, response) VALUES ($1, 'after', 'never')", [ids.acme]);
+    });
+    await expect(late).rejects.toThrow(/committed with andCommit/);
+    expect(await countIn(ids.acme)).toBe(3); // `last` is in; `after` never ran
+    await db.forOrg(ids.acme, (tx) => tx.query("DELETE FROM patterns WHERE trigger = 'last'"));
+  });
 });

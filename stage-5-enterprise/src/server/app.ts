@@ -135,7 +135,7 @@ export function createApp({
 
   app.use('/api', noStore, cookieParser(), sameOriginOnly, requestContext); // requestContext: who, from where (the audit trail)
   // The public API, for programs: an organization API key and nothing else (routes/v1.ts).
-  app.use('/api/v1', v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency, rateLimits }));
+  app.use('/api/v1', v1Routes({ patterns, limits, billing, apiKeys, idempotency, rateLimits }));
   // Open to everyone: health and the ways in. Everything after requireUser needs a session, and
   // its bodies are read only once the session is checked (no 2 MB parse for strangers).
   // Stripe's webhook has no session: its signature is its proof (billing-service.ts).
@@ -143,7 +143,7 @@ export function createApp({
   app.use('/api/auth', rateLimits.perAddress);
   app.use('/api', healthRoutes(), authRoutes(accounts, sso, production), ssoLoginRoutes(sso, accounts, production), stripeWebhookRoutes(billing));
   // Programs with an organization API key reach the brain below, and nothing else (403).
-  app.use('/api', apiKeyAuth(apiKeys, organizations, limits, rateLimits), requireUser(accounts, production));
+  app.use('/api', apiKeyAuth(apiKeys, limits, rateLimits), requireUser(accounts, production));
   // Organizations: the caller's role in each is read from the database by every route.
   app.use('/api', orgRoutes(organizations, production), invitationRoutes(invitations, production), ownershipTransferRoutes(ownershipTransfers), ssoSettingsRoutes(sso));
   app.use('/api', billingRoutes(billing, limits, patterns, organizations), apiKeyRoutes(apiKeys), adminRoutes(admin), auditRoutes(audit));

@@ -87,6 +87,25 @@ export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PA
       else if (entry && entry.version < to) forget(orgId);
     },
 
+    /** True when the organization's engine is built, and at exactly `version`. */
+    holds: (orgId: string, version: number): boolean => {
+      const entry = engines.get(orgId);
+      return entry?.built !== undefined && entry.version === version;
+    },
+
+    /**
+     * Another instance changed one pattern, from `from` to `to`: `change` applies it to the engine
+     * in place, if the engine is still built at exactly `from`. False (nothing done) otherwise.
+     */
+    patch(orgId: string, from: number, to: number, change: (engine: PatternEngine) => void): boolean {
+      const entry = engines.get(orgId);
+      if (!entry?.built || entry.version !== from) return false;
+      change(entry.built);
+      entry.version = to;
+      account(orgId, entry, entry.built);
+      return true;
+    },
+
     /** Another instance wrote version `version`: an older engine here is dropped. True when one was. */
     expire(orgId: string, version: number): boolean {
       const entry = engines.get(orgId);

@@ -17,8 +17,11 @@ const FALLBACK = "I don't know that one yet. Teach me with the form!";
 /** Who teaches: the pattern list shows each pattern's teacher. */
 export type Teacher = { id: string; email: string };
 
-/** Told after every committed pattern write: the organization and its new patterns version (the other instances hear of it). */
-export type PatternsChanged = (orgId: string, version: number) => void;
+/**
+ * Told after every committed pattern write: the organization, its new patterns version, and the one
+ * pattern it added, edited or deleted (none for an import). The other instances hear of it.
+ */
+export type PatternsChanged = (orgId: string, version: number, patternId?: string) => void;
 
 /**
  * The database and each organization's in-memory engine, kept in step. Each change is written and
@@ -45,7 +48,12 @@ export function createPatternsService(
    * one that found nothing to change leaves it, and the database, as they were. On any failure
    * the engine is rebuilt from the database.
    */
-  async function changing<T>(orgId: string, work: (tx: Queryable, engine: PatternEngine) => Promise<T>, changedIf: (result: T) => boolean = () => true): Promise<T> {
+  async function changing<T>(
+    orgId: string,
+    work: (tx: Queryable, engine: PatternEngine) => Promise<T>,
+    changedIf: (result: T) => boolean = () => true,
+    onePattern?: (result: T) => string | undefined,
+  ): Promise<T> {
     let step: { engine: PatternEngine; from: number; to: number } | undefined;
     try {
       const result = await db.forOrg(orgId, async (tx) => {
@@ -57,7 +65,7 @@ export function createPatternsService(
       });
       if (step) {
         engines.advance(orgId, step.engine, step.from, step.to);
-        changed(orgId, step.to);
+        changed(orgId, step.to, onePattern?.(result));
       }
       return result;
     } catch (error) {
@@ -83,7 +91,8 @@ export function createPatternsService(
     /** One page of the organization's patterns, newest first; `nextCursor` asks for the next one (null: no more). */
     page: (orgId: string, limit: number, cursor?: string): Promise<{ patterns: Pattern[]; nextCursor: string | null }> =>
       db.forOrg(orgId, async (tx) => {
-        const rows = await repo.page(tx, orgId, cursor ? decodeCursor(cursor, isPatternKey) : NEWEST_PATTERN, limit + 1); // one more: is there a next page?
+        const at = cursor ? decodeCursor(cursor, isPatternKey) : NEWEST_PATTERN;
+        const rows = await repo.page(tx.andCommit, orgId, at, limit + 1); // one more: is there a next page?
         const shown = rows.slice(0, limit);
         const last = shown.at(-1);
         return {
@@ -102,7 +111,7 @@ export function createPatternsService(
         await limits.count(tx, orgId, teacher.id, 'teach', `${input.trigger} ${input.response}`);
         engine.add(pattern);
         return pattern;
-      });
+      }, undefined, (pattern) => pattern.id);
       meter?.used('teach', 1); // once committed
       return taught;
     },
@@ -113,7 +122,7 @@ export function createPatternsService(
         const pattern = await repo.update(tx, orgId, id, changes);
         if (pattern) engine.add(pattern); // replaces the old version (same id)
         return pattern;
-      }, Boolean),
+      }, Boolean, () => id),
 
     /** false when this organization had no such pattern. */
     remove: (orgId: string, id: string): Promise<boolean> =>
@@ -123,7 +132,7 @@ export function createPatternsService(
         engine.remove(id); // never touch an engine for an id this organization does not own
         await recordAudit(tx, { orgId, action: 'pattern.deleted', target: { type: 'pattern', id, label: removed.trigger } });
         return true;
-      }, Boolean),
+      }, Boolean, () => id),
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
     async importMany(orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> {
@@ -158,11 +167,22 @@ export function createPatternsService(
     },
 
     /**
-     * Another instance wrote `version` (pub/sub): an older engine here is dropped and rebuilt now,
-     * so the next chat finds it ready. A missed message costs nothing but that chat's rebuild.
+     * Another instance wrote `version` (pub/sub). If it changed one pattern and the engine here is
+     * one version behind, that pattern is read and changed in place: no rebuild, which costs time
+     * with every pattern the organization has. Otherwise an older engine is dropped and rebuilt
+     * now, so the next chat finds it ready. A missed message costs nothing but that chat's rebuild.
      */
-    heard(orgId: string, version: number): Promise<void> {
-      if (!engines.expire(orgId, version)) return Promise.resolve();
+    async heard(orgId: string, version: number, patternId?: string): Promise<void> {
+      if (patternId && engines.holds(orgId, version - 1)) {
+        // The version too, in the same round trip: only a write the database has is applied.
+        const [written, pattern] = await db.forOrg(orgId, (tx) =>
+          Promise.all([organizationsRepo.patternsVersion(tx, orgId), repo.find(tx.andCommit, orgId, patternId)]),
+        );
+        // No pattern: deleted (by this write or one after it). Either way the engine follows the database.
+        const apply = (engine: PatternEngine) => (pattern ? engine.add(pattern) : engine.remove(patternId));
+        if (written >= version && engines.patch(orgId, version - 1, version, apply)) return;
+      }
+      if (!engines.expire(orgId, version)) return;
       return db.forOrg(orgId, async (tx) => void (await engineAt(tx, orgId, await organizationsRepo.patternsVersion(tx, orgId))));
     },
 

@@ -5,6 +5,7 @@ import { AppError } from './app-error';
 import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
 import { usageRepo as repo, type ChatOutcome, type UsageKind } from './usage-repo';
 import { normalizeQuestion } from './analytics/normalize-question';
+import { createApiCallCounter } from './api-call-counter';
 
 export interface PlanLimitsOptions {
   /** Where the upgrade dialog lives, for the 402's upgradeUrl. */
@@ -15,6 +16,8 @@ export interface PlanLimitsOptions {
   now?: () => Date;
   /** Told of each API call once it is counted (the metrics' usage counter). */
   meter?: Meter;
+  /** Where a failed write of API call counts is told (the logger). */
+  log?: (message: string, error: unknown) => void;
 }
 
 /**
@@ -26,6 +29,7 @@ export interface PlanLimitsOptions {
  */
 export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
   const now = options.now ?? (() => new Date());
+  const apiCalls = createApiCallCounter(db, { log: options.log });
 
   const planOf = async (tx: Queryable, orgId: string): Promise<Plan> =>
     effectivePlan(await repo.standing(tx, orgId), now(), options.graceDays);
@@ -63,6 +67,11 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
      * reply (`answer` gets the transaction and the patterns version read with the standing, so the
      * engine is checked for free), then its count, or a refusal: this month's chats are used. Its
      * event says which pattern answered, or keeps the question none did (analytics).
+     *
+     * Every chat of an organization takes turns on its month's counter row, from the bump to the
+     * commit. So the count is the last statement, sent with the COMMIT (no round trip while the row
+     * is held), and the commit is asynchronous (db/index.ts): the row is let go at once, not after a
+     * disk flush, and chats do not queue behind each other's fsync.
      */
     countChat: <R extends Reply>(
       orgId: string,
@@ -77,25 +86,29 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
         const plan = effectivePlan(standing, now(), options.graceDays);
         const allowed = PLANS[plan].chatsPerMonth;
         const tokens = countTokens(message) + countTokens(reply.text);
-        const counted = await repo.bump(tx, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
-        if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
         const outcome: ChatOutcome = reply.patternId ? { patternId: reply.patternId, question: null } : { patternId: null, question: normalizeQuestion(message) };
-        await repo.record(tx, orgId, { userId }, 'chat', tokens, outcome);
+        const counted = await repo.countChat(tx.andCommit, orgId, periodOf(now()), userId, tokens, allowed, outcome);
+        if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
         return reply;
-      }),
+      }, { asyncCommit: true }),
 
-    /** Counts one call with an API key (the routes it reaches count their own chats and patterns). */
-    countApiCall: async (orgId: string, keyId: string): Promise<void> => {
-      await db.forOrg(orgId, async (tx) => {
-        await repo.bump(tx, orgId, periodOf(now()), 'api_call', 1, 0, null);
-        await repo.record(tx, orgId, { keyId }, 'api_call', 0);
-      });
+    /**
+     * Counts one call with an API key (the routes it reaches count their own chats and patterns),
+     * written within a second (api-call-counter.ts): no limit depends on it.
+     */
+    countApiCall: (orgId: string, keyId: string): void => {
+      apiCalls.count(orgId, keyId, periodOf(now()));
       options.meter?.used('api_call', 1);
     },
 
+    /** Writes the API calls counted so far: readers of usage call it first (and shutdown, last). */
+    writeApiCalls: apiCalls.write,
+    stop: apiCalls.stop,
+
     /** GET /api/orgs/:orgId/usage: the plan, its limits, this month's use, and the billing status. */
-    usage: (orgId: string, patterns: number) =>
-      db.forOrg(orgId, async (tx) => {
+    async usage(orgId: string, patterns: number) {
+      await apiCalls.write();
+      return db.forOrg(orgId, async (tx) => {
         const state = await repo.standing(tx, orgId);
         const plan = effectivePlan(state, now(), options.graceDays);
         const period = periodOf(now());
@@ -110,7 +123,8 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
           period,
           suspended: state.suspendedAt ? { at: state.suspendedAt.toISOString(), reason: state.suspendReason ?? '' } : null,
         };
-      }),
+      });
+    },
   };
 }
 

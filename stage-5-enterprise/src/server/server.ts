@@ -85,12 +85,18 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   readiness.add('migrations', migrationsCheck(db));
   if (reads !== db) readiness.add('database-read', databaseCheck(reads));
   if (shared.mode === 'redis') readiness.add('redis', shared.check);
-  const limits = createPlanLimits(db, { appUrl: config.appUrl, graceDays: config.billingGraceDays, now: options.now, meter: metrics.meter });
+  const limits = createPlanLimits(db, {
+    appUrl: config.appUrl,
+    graceDays: config.billingGraceDays,
+    now: options.now,
+    meter: metrics.meter,
+    log: (message, error) => logger.error({ err: error }, message),
+  });
   let announce: PatternsChanged = () => {}; // the other instances hear of each pattern write (set just below)
   const patterns = createPatternsService(db, limits, {
     quota: config.patternQuota,
     meter: metrics.meter,
-    changed: (orgId, version) => announce(orgId, version),
+    changed: (orgId, version, patternId) => announce(orgId, version, patternId),
   });
   announce = await shareEngineFreshness(shared, patterns, logger);
   const rateLimits = createRateLimits(shared.limiter, { anonymousPerMinute: config.anonymousPerMinute });
@@ -169,6 +175,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
       await closed;
       clearTimeout(timer);
     }
+    await limits.stop(); // the API calls counted in the last second
     await shared.close();
     if (reads !== db) await reads.close();
     await db.close();

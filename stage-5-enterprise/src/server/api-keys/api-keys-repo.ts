@@ -1,4 +1,4 @@
-import type { ApiKey } from '../../shared/api';
+import type { ApiKey, Org } from '../../shared/api';
 import type { Queryable } from '../db';
 import { iso, isoOrNull, isUuid } from '../db/iso';
 
@@ -6,7 +6,9 @@ type Row = { id: string; name: string; prefix: string; createdBy: string | null;
 const apiKey = (row: Row): ApiKey => ({ ...row, createdAt: iso(row.createdAt), lastUsedAt: isoOrNull(row.lastUsedAt), revokedAt: isoOrNull(row.revokedAt) });
 
 /** What a request with a key acts as: the key's organization, with member rights, and the key's creator as the teacher. */
-export type KeyHolder = { keyId: string; prefix: string; orgId: string; creator: { id: string; email: string } | null };
+export type KeyHolder = { keyId: string; prefix: string; orgId: string; creator: { id: string; email: string } };
+/** What a key's hash says and never stops saying: which key it is, and whose. Whether it still works is asked each time (`holder`). */
+export type KeyFacts = { keyId: string; prefix: string; orgId: string };
 
 /**
  * The only module that speaks SQL about API keys, stored as the SHA-256 of the key, never the key.
@@ -43,15 +45,33 @@ export const apiKeysRepo = {
   revoke: async (tx: Queryable, orgId: string, id: string): Promise<boolean> =>
     isUuid(id) && (await tx.query('UPDATE api_keys SET revoked_at = now() WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id', [orgId, id])).length > 0,
 
-  /** Inside db.forApiKey(hash): the unrevoked key with this hash, and who made it. */
-  byHash: async (tx: Queryable, keyHash: string): Promise<KeyHolder | undefined> => {
-    const [row] = await tx.query<{ keyId: string; prefix: string; orgId: string; creatorId: string | null; email: string | null }>(
-      `SELECT k.id AS "keyId", k.prefix, k.org_id AS "orgId", k.created_by AS "creatorId", u.email
-         FROM api_keys k LEFT JOIN users u ON u.id = k.created_by
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [keyHash],
+  /** Inside db.forApiKey(hash): the unrevoked key with this hash. */
+  byHash: async (tx: Queryable, keyHash: string): Promise<KeyFacts | undefined> =>
+    (
+      await tx.query<KeyFacts>(
+        'SELECT id AS "keyId", prefix, org_id AS "orgId" FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+        [keyHash],
+      )
+    )[0],
+
+  /**
+   * The key's holder, if the key still works: not revoked, and its creator still a member. One
+   * statement gives the creator, the organization and their role in it (what organizations.find
+   * would read), so a call with a key checks all of it in one round trip.
+   */
+  holder: async (tx: Queryable, orgId: string, keyId: string): Promise<{ creator: { id: string; email: string }; org: Org } | undefined> => {
+    const [row] = await tx.query<Org & { creatorId: string; email: string }>(
+      `SELECT u.id AS "creatorId", u.email, o.id, o.name, o.slug, o.plan, m.role
+         FROM api_keys k
+         JOIN users u ON u.id = k.created_by
+         JOIN memberships m ON m.org_id = k.org_id AND m.user_id = k.created_by
+         JOIN organizations o ON o.id = k.org_id
+        WHERE k.org_id = $1 AND k.id = $2 AND k.revoked_at IS NULL`,
+      [orgId, keyId],
     );
-    return row && { keyId: row.keyId, prefix: row.prefix, orgId: row.orgId, creator: row.creatorId && row.email ? { id: row.creatorId, email: row.email } : null };
+    if (!row) return undefined;
+    const { creatorId, email, ...org } = row;
+    return { creator: { id: creatorId, email }, org };
   },
 
   /**

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiKey } from '../../shared/api';
+import type { ApiKey, Org } from '../../shared/api';
 import type { Db } from '../db';
 import { AppError } from '../app-error';
 import { orgNotFound, type Organizations } from '../organizations-service';
 import { requireRole } from '../roles';
-import { apiKeysRepo as repo, type KeyHolder } from './api-keys-repo';
+import { apiKeysRepo as repo, type KeyFacts, type KeyHolder } from './api-keys-repo';
 import { recordAudit } from '../audit/audit';
 
 const KEY_PREFIX = 'jrny_sk_';
@@ -25,6 +25,12 @@ export function newKey(): string {
 /** What is stored and looked up. A key is 256 random bits, not a password: a fast hash is enough. */
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
+/** Bounded memory: forgetting everything only costs one more read (or write) per key. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= 10_000 && !map.has(key)) map.clear();
+  map.set(key, value);
+}
+
 /** One message for an unknown, malformed and revoked key: none tells an attacker more than another. */
 export const invalidKey = () => new AppError('unauthorized', 'This API key is not valid (unknown or revoked).');
 
@@ -35,6 +41,7 @@ const keyTarget = (key: ApiKey) => ({ type: 'api_key', id: key.id, label: `${key
 export function createApiKeys(db: Db, organizations: Organizations, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
   const lastTouched = new Map<string, number>(); // keyId → when this process last wrote "last used"
+  const known = new Map<string, KeyFacts>(); // key hash → the key's facts: one lookup per key and process
 
   async function asAdmin(actorId: string, orgId: string) {
     const org = await organizations.find(orgId, actorId);
@@ -70,19 +77,32 @@ export function createApiKeys(db: Db, organizations: Organizations, options: { n
       });
     },
 
-    /** Who a presented key acts for; throws 401 for anything but a key in use. Revoking takes effect on the next call. */
-    async authenticate(key: string): Promise<KeyHolder> {
+    /**
+     * Who a presented key acts for, and the organization as its creator sees it; throws 401 for
+     * anything but a key in use. Revoking takes effect on the next call: the facts of a key (its id
+     * and organization) are remembered by hash, but whether it still works is read every time, in
+     * one statement, with "last used" written in the same transaction when it is due.
+     */
+    async authenticate(key: string): Promise<{ holder: KeyHolder; org: Org }> {
       if (!KEY_SHAPE.test(key)) throw invalidKey();
       const keyHash = hashKey(key);
-      const holder = await db.forApiKey(keyHash, (tx) => repo.byHash(tx, keyHash));
-      if (!holder) throw invalidKey();
+      const facts = known.get(keyHash) ?? (await db.forApiKey(keyHash, (tx) => repo.byHash(tx, keyHash)));
+      if (!facts) throw invalidKey();
       const at = now();
-      if (at.getTime() - (lastTouched.get(holder.keyId) ?? 0) >= TOUCH_EVERY_MS) {
-        if (lastTouched.size >= 10_000) lastTouched.clear(); // bounded: forgetting only costs one extra write
-        lastTouched.set(holder.keyId, at.getTime());
-        await db.forOrg(holder.orgId, (tx) => repo.touch(tx, holder.orgId, holder.keyId, at));
+      const touchDue = at.getTime() - (lastTouched.get(facts.keyId) ?? 0) >= TOUCH_EVERY_MS;
+      const held = await db.forOrg(facts.orgId, async (tx) => {
+        if (!touchDue) return repo.holder(tx.andCommit, facts.orgId, facts.keyId); // one round trip in all
+        const found = await repo.holder(tx, facts.orgId, facts.keyId);
+        if (found) await repo.touch(tx, facts.orgId, facts.keyId, at);
+        return found;
+      });
+      if (held && touchDue) remember(lastTouched, facts.keyId, at.getTime());
+      if (!held) {
+        known.delete(keyHash);
+        throw invalidKey();
       }
-      return holder;
+      remember(known, keyHash, facts);
+      return { holder: { ...facts, creator: held.creator }, org: held.org };
     },
   };
 }

@@ -3,7 +3,6 @@ import { AppError } from '../app-error';
 import type { ApiKeys } from '../api-keys/api-keys-service';
 import { invalidKey } from '../api-keys/api-keys-service';
 import type { KeyHolder } from '../api-keys/api-keys-repo';
-import type { Organizations } from '../organizations-service';
 import type { PlanLimits } from '../plan-limits';
 import type { RateLimits } from '../scale/rate-limits';
 
@@ -28,10 +27,10 @@ const keyOf = (req: Request): string | undefined => req.get('authorization')?.ma
  * leaves). It reaches the brain and nothing else; organization, billing and admin routes answer
  * 403, as they are for people with a session. Each call takes one from the key's requests per
  * minute (by plan, shared by every instance: 429 rate_limited past it), then is counted as
- * `api_call` usage.
+ * `api_call` usage (written within a second: api-call-counter.ts).
  */
-export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
-  const actAs = keyHolder(apiKeys, organizations, limits, rateLimits);
+export function apiKeyAuth(apiKeys: ApiKeys, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
+  const actAs = keyHolder(apiKeys, limits, rateLimits);
   return async (req, res, next) => {
     const key = keyOf(req);
     if (!key) return next();
@@ -47,8 +46,8 @@ export function apiKeyAuth(apiKeys: ApiKeys, organizations: Organizations, limit
  * The gate of /api/v1: an organization API key, and nothing else. A session cookie or a stage-3
  * JWT is refused with a 401 that says what to send instead.
  */
-export function requireApiKey(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
-  const actAs = keyHolder(apiKeys, organizations, limits, rateLimits);
+export function requireApiKey(apiKeys: ApiKeys, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
+  const actAs = keyHolder(apiKeys, limits, rateLimits);
   return async (req, res, next) => {
     const key = keyOf(req);
     if (!key) {
@@ -60,13 +59,11 @@ export function requireApiKey(apiKeys: ApiKeys, organizations: Organizations, li
 }
 
 /** Sets req.apiKey, req.user (the key's creator) and req.org (with member rights) from the key, or refuses it (401). */
-function keyHolder(apiKeys: ApiKeys, organizations: Organizations, limits: PlanLimits, rateLimits: RateLimits) {
+function keyHolder(apiKeys: ApiKeys, limits: PlanLimits, rateLimits: RateLimits) {
   return async (req: Request, res: Response, key: string): Promise<void> => {
-    const holder = await apiKeys.authenticate(key);
-    const org = holder.creator && (await organizations.find(holder.orgId, holder.creator.id));
-    if (!holder.creator || !org) throw invalidKey();
+    const { holder, org } = await apiKeys.authenticate(key);
     await rateLimits.forKey(holder.keyId, org.plan, res);
-    await limits.countApiCall(holder.orgId, holder.keyId);
+    limits.countApiCall(holder.orgId, holder.keyId);
     req.apiKey = holder;
     req.user = { id: holder.creator.id, email: holder.creator.email, createdAt: new Date(0).toISOString() };
     // Member rights, and never more than its maker has now: a maker demoted to viewer makes a read-only key.

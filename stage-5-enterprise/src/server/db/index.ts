@@ -25,23 +25,40 @@ export interface Queryable {
   query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** A transaction's statements. */
+export interface Tx extends Queryable {
+  /**
+   * The same transaction, for its last statement: COMMIT is sent with it, in the same round trip
+   * (db/postgres.ts). Once it is sent, nothing of the transaction can be rolled back: a caller
+   * that may still refuse after it must have written nothing it would undo.
+   */
+  readonly andCommit: Queryable;
+}
+
+/** A statement with its values, run first in a transaction (the scope's set_config). */
+export type Opening = { sql: string; params: readonly unknown[] };
+
 export interface Db extends Queryable {
-  /** Runs `work` in one transaction: it commits if `work` returns, and rolls back if it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: it commits if `work` returns, and rolls back if it throws.
+   * `opening` runs first; on PostgreSQL it leaves with BEGIN and the first statement of `work`, in
+   * one round trip (db/postgres.ts).
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>, opening?: Opening): Promise<T>;
   /** A transaction acting for one organization: tenant tables show and accept only its rows. */
-  forOrg<T>(orgId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forOrg<T>(orgId: string, work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** A transaction acting for one user across organizations: their memberships and organizations. */
-  forUser<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forUser<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   /** A transaction that may read the one invitation whose token (hashed) the caller holds. */
-  forInvitation<T>(tokenHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forInvitation<T>(tokenHash: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   /** A transaction that may read the one API key whose hash the caller holds. */
-  forApiKey<T>(keyHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forApiKey<T>(keyHash: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   /** A transaction reading every organization, for a user the database finds flagged as a platform admin (nothing for anyone else). */
-  forPlatformAdmin<T>(userId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forPlatformAdmin<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   /** A transaction that may read the single sign-on configuration of one email domain (before anyone is signed in). */
-  forSsoDomain<T>(domain: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forSsoDomain<T>(domain: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   /** A transaction that may read and consume the one pending SSO login whose state (hashed) the caller holds. */
-  forSsoState<T>(stateHash: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
+  forSsoState<T>(stateHash: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** For the start-up line: the engine, milliseconds until it answered, the migrations it ran now,
    * and (PGlite) where its data directory came from. */
@@ -51,6 +68,17 @@ export interface Db extends Queryable {
     applied: string[];
     from?: 'existing' | 'template' | 'initdb';
   };
+}
+
+export interface TransactionOptions {
+  /**
+   * PostgreSQL's asynchronous commit (`synchronous_commit = off`, this transaction only): COMMIT
+   * answers before the WAL reaches the disk, and the row locks are let go then, not a disk flush
+   * later. A crash of PostgreSQL itself (not of this process) may lose the last fraction of a
+   * second of such transactions; it never corrupts or half-applies one. For counters every
+   * request of an organization takes turns on (a chat's), never for what a user wrote.
+   */
+  asyncCommit?: boolean;
 }
 
 /** What each engine provides; `withScopes` builds the rest of `Db` on it, the same for both. */
@@ -88,10 +116,10 @@ async function asJourneyApp(engine: Engine): Promise<Engine> {
 
 function withScopes(engine: Engine): Db {
   // The setting names are fixed here; only their values come from the caller, as parameters.
-  const acting = (setting: string) => <T>(value: string, work: (tx: Queryable) => Promise<T>) =>
-    engine.transaction(async (tx) => {
-      await tx.query('SELECT set_config($1, $2, true)', [setting, value]);
-      return work(tx);
+  const acting = (setting: string) => <T>(value: string, work: (tx: Tx) => Promise<T>, { asyncCommit = false }: TransactionOptions = {}) =>
+    engine.transaction(work, {
+      sql: asyncCommit ? "SELECT set_config($1, $2, true), set_config('synchronous_commit', 'off', true)" : 'SELECT set_config($1, $2, true)',
+      params: [setting, value],
     });
   return {
     ...engine,

@@ -30,7 +30,38 @@ export async function openPglite(dataDir: string): Promise<Engine> {
   });
   return {
     ...on(pglite),
-    transaction: (work) => pglite.transaction((tx) => work(on(tx))),
+    async transaction(work, opening) {
+      // In process there is no round trip to save; `andCommit` keeps PostgreSQL's meaning: once its
+      // statement went through, the transaction commits, whatever the work does next.
+      let last: 'not yet' | 'sent' | 'done' = 'not yet';
+      let after: { error: unknown } | undefined; // thrown by the work after its last statement
+      const result = await pglite.transaction(async (tx) => {
+        if (opening) await tx.query(opening.sql, opening.params as unknown[]);
+        const statements = on(tx);
+        try {
+          return await work({
+            query: async <T,>(sql: string, params?: readonly unknown[]) => {
+              if (last !== 'not yet') throw new Error('this transaction was committed with andCommit: its last statement was sent');
+              return statements.query<T>(sql, params);
+            },
+            andCommit: {
+              query: async <T,>(sql: string, params?: readonly unknown[]) => {
+                last = 'sent';
+                const rows = await statements.query<T>(sql, params);
+                last = 'done';
+                return rows;
+              },
+            },
+          });
+        } catch (error) {
+          if (last !== 'done') throw error;
+          after = { error };
+          return undefined;
+        }
+      });
+      if (after) throw after.error;
+      return result!;
+    },
     close: () => pglite.close(),
     info: { engine: 'pglite', startMs, applied, from },
   };

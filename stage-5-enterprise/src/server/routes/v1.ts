@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { ApiKeys } from '../api-keys/api-keys-service';
 import type { Billing } from '../billing/billing-service';
-import type { Organizations } from '../organizations-service';
 import type { PatternsService } from '../patterns-service';
 import type { PlanLimits } from '../plan-limits';
 import type { RateLimits } from '../scale/rate-limits';
@@ -22,7 +21,6 @@ export interface V1Deps {
   limits: PlanLimits;
   billing: Billing;
   apiKeys: ApiKeys;
-  organizations: Organizations;
   idempotency: Idempotency;
   rateLimits: RateLimits;
 }
@@ -38,11 +36,11 @@ const found = (pattern: Pattern | undefined): V1PatternAnswer => {
  * document: GET /api/v1/openapi.json). A thin router over stage 4's services: the same patterns,
  * plan limits, usage and errors as the page's routes, so a key meets the same rules as a person.
  */
-export function v1Routes({ patterns, limits, billing, apiKeys, organizations, idempotency, rateLimits }: V1Deps): Router {
+export function v1Routes({ patterns, limits, billing, apiKeys, idempotency, rateLimits }: V1Deps): Router {
   const router = Router();
   router.get('/openapi.json', (_req, res) => res.json(openApiDocument())); // public: how to call the rest
 
-  router.use(requireApiKey(apiKeys, organizations, limits, rateLimits));
+  router.use(requireApiKey(apiKeys, limits, rateLimits));
 
   router.get('/ping', (req, res) => {
     const { id, name, slug, plan } = activeOrg(req);
