@@ -8,6 +8,7 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { parse, parseAllDocuments } from 'yaml';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config';
 
@@ -38,6 +39,12 @@ const manifests: Manifest[] = manifestFiles.flatMap((name) =>
   parseAllDocuments(readFileSync(join(K8S_DIR, name), 'utf8')).map((doc) => doc.toJS() as Manifest),
 );
 const byKind = (kind: string) => manifests.find((m) => m.kind === kind)!;
+
+/** Whether the app, configured with this TRUST_PROXY, takes X-Forwarded-For from a proxy at `address`. */
+function trusts(trustProxy: string, address: string): boolean {
+  const app = express().set('trust proxy', loadConfig({ TRUST_PROXY: trustProxy }).trustProxy);
+  return app.get('trust proxy fn')(address, 0);
+}
 
 describe('Kubernetes manifests (deploy/k8s), offline', () => {
   it.each(manifestFiles)('%s is valid against the Kubernetes schema', (name) => {
@@ -84,6 +91,12 @@ describe('Kubernetes manifests (deploy/k8s), offline', () => {
     expect(graceSeconds * 1000).toBeGreaterThan(config.drainDelayMs + config.shutdownTimeoutMs);
   });
 
+  it("trusts X-Forwarded-For from the ingress controller (a pod's private address), not from the internet", () => {
+    // Otherwise every client would share the ingress's address, and its per-address limits.
+    const { TRUST_PROXY } = byKind('ConfigMap').data!;
+    expect([trusts(TRUST_PROXY!, '10.42.0.7'), trusts(TRUST_PROXY!, '203.0.113.9')]).toEqual([true, false]);
+  });
+
   it('Service, HPA and PodDisruptionBudget point at the Deployment and its pods', () => {
     const labels = byKind('Deployment').spec.template.metadata.labels;
     expect(labels).toMatchObject(byKind('Service').spec.selector);
@@ -110,6 +123,9 @@ describe('docker-compose.yml, offline', () => {
     expect(nginxConf).toMatch(/deploy\/nginx\/journey\.conf$/);
     expect(existsSync(nginxConf)).toBe(true);
     expect(readFileSync(nginxConf, 'utf8')).toMatch(/server app1:3005[\s\S]*server app2:3005/);
+    // nginx is another container: the app takes the client's address from it, and from no one else.
+    const trustProxy = String(services.app1.environment.TRUST_PROXY);
+    expect([trusts(trustProxy, '172.18.0.5'), trusts(trustProxy, '203.0.113.9')]).toEqual([true, false]);
   });
 
   it('refuses to start without its secrets, naming the missing one', () => {

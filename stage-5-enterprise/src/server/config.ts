@@ -51,8 +51,15 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().trim().regex(/^[\w.:-]{1,64}$/, 'letters, digits and . _ : - only').default('journey:'),
   // How many instances serve this app (start:cluster sets it). More than one needs what they share.
   INSTANCES: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(1),
-  // Behind a reverse proxy on this machine (nginx in start:cluster): the client's address comes from X-Forwarded-For.
-  TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+  // Behind a reverse proxy: the client's address comes from X-Forwarded-For, when the proxy's own
+  // address is one of these (Express's `trust proxy` list). 1 means a proxy on this machine (nginx in
+  // start:cluster); `uniquelocal` one on a private network (docker-compose, Kubernetes).
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('0')
+    .refine((v) => /^(0|1|true|false|((loopback|linklocal|uniquelocal|[\d.:a-fA-F/]+)(\s*,\s*|$))+)$/.test(v), 'use 0, 1, or a list of loopback, linklocal, uniquelocal, addresses and CIDR ranges')
+    .transform((v) => (v === '0' || v === 'false' ? false : v === '1' || v === 'true' ? 'loopback' : v)),
   // Requests one address may make to the ways in (/api/auth/…) in a minute.
   ANONYMOUS_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).default(300),
   // GET /metrics answers with `Authorization: Bearer <METRICS_TOKEN>`; unset, there is no /metrics.
@@ -95,8 +102,8 @@ export interface Config {
   redisPrefix: string;
   /** Instances serving this app; more than one needs DATABASE_URL, REDIS_URL and JWT_SECRET. */
   instances: number;
-  /** Behind a reverse proxy on this machine: the client's address comes from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Behind a reverse proxy at these addresses (Express's `trust proxy`): the client's address comes from X-Forwarded-For. */
+  trustProxy: string | false;
   /** Requests one address may make to /api/auth/… in a minute. */
   anonymousPerMinute: number;
   /** Stripe when STRIPE_SECRET_KEY is set; undefined: demo billing. */

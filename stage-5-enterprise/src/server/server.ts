@@ -124,7 +124,8 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const ssoKey = loadSsoKey(config.dataDir, config.ssoEncryptionKey, config.production);
   if (!ssoKey) logger.warn('single sign-on cannot be configured: SSO_ENCRYPTION_KEY is not set');
   const sso = createSso(db, { secretBox: ssoKey && new SecretBox(ssoKey), appUrl: config.appUrl, onAudit: options.onAudit ?? recordAudit });
-  const app = createApp({
+  // What the app is made of: createApp wires it to routes, and the caller (tests, scripts) gets it too.
+  const services = {
     db,
     patterns,
     accounts,
@@ -144,14 +145,18 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     sso,
     readiness,
     metrics,
-    metricsToken: config.metricsToken,
     logger,
+    outbox,
+  };
+  const app = createApp({
+    ...services,
+    metricsToken: config.metricsToken,
     appUrl: config.appUrl,
     production: config.production,
-    outbox,
     webRoot: options.webRoot,
   });
-  if (options.trustProxy || config.trustProxy) app.set('trust proxy', 'loopback');
+  const trustProxy = options.trustProxy ? 'loopback' : config.trustProxy;
+  if (trustProxy) app.set('trust proxy', trustProxy);
   let server: Server | undefined;
   let closing = false;
   let stopped: Promise<void> | undefined;
@@ -185,25 +190,9 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   return {
     config,
     app,
-    db,
     reads,
-    patterns,
-    accounts,
-    organizations,
-    invitations,
-    ownershipTransfers,
-    billing,
-    limits,
-    apiKeys,
-    admin,
-    onboarding,
-    firstCalls,
-    sso,
-    outbox,
-    logger,
     shared,
-    readiness,
-    metrics,
+    ...services,
 
     /** Listens on config.host:config.port (loopback unless HOST says otherwise); resolves with the server's address once it does. */
     start: () =>

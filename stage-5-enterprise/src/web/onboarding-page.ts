@@ -255,7 +255,7 @@ export class OnboardingPage extends LitElement {
       </div>
       <ol aria-label="Steps">
         ${STEPS.map(
-          ({ step, label }, i) =>
+          ({ label }, i) =>
             html`<li class=${i < at ? 'done' : ''} aria-current=${i === at ? 'step' : 'false'}>
               ${label}${i < at ? html`<span class="visually-hidden"> (done)</span>` : nothing}
             </li>`,
