@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from './page-cursor';
 import { DEFAULT_PATTERN_QUOTA, checkQuota } from './quota';
 import { recordAudit } from './audit/audit';
 import type { PlanLimits } from './plan-limits';
+import type { Standing } from './usage-repo';
 import type { Meter } from './ops/metrics';
 
 const FALLBACK = "I don't know that one yet. Teach me with the form!";
@@ -153,15 +154,18 @@ export function createPatternsService(
       return imported;
     },
 
-    /** The reply, once the chat is counted against the plan (402 when this month's are used). */
-    async chat(orgId: string, user: Teacher, message: string): Promise<Reply> {
+    /**
+     * The reply, once the chat is counted against the plan (402 when this month's are used).
+     * `standing`: the organization's, when the caller has just read it (with an API key).
+     */
+    async chat(orgId: string, user: Teacher, message: string, standing?: Standing): Promise<Reply> {
       const reply = await limits.countChat(orgId, user.id, message, async (tx, version) => {
         const engine = await engineAt(tx, orgId, version);
         const started = performance.now();
         const answer = engine.reply(message);
         meter?.engineReplied((performance.now() - started) / 1000);
         return answer;
-      });
+      }, standing);
       meter?.used('chat', 1);
       return reply;
     },

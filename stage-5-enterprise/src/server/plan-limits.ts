@@ -3,7 +3,7 @@ import { countTokens, type Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { AppError } from './app-error';
 import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
-import { usageRepo as repo, type ChatOutcome, type UsageKind } from './usage-repo';
+import { usageRepo as repo, type ChatOutcome, type Standing, type UsageKind } from './usage-repo';
 import { normalizeQuestion } from './analytics/normalize-question';
 import { createApiCallCounter } from './api-call-counter';
 
@@ -66,7 +66,9 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
      * One chat, in one transaction: the organization's standing (a suspended one is refused), the
      * reply (`answer` gets the transaction and the patterns version read with the standing, so the
      * engine is checked for free), then its count, or a refusal: this month's chats are used. Its
-     * event says which pattern answered, or keeps the question none did (analytics).
+     * event says which pattern answered, or keeps the question none did (analytics). A call with a
+     * key passes the standing it read with the key (`known`, a moment earlier), and saves a read:
+     * the count itself still enforces the limit, in its own statement.
      *
      * Every chat of an organization takes turns on its month's counter row, from the bump to the
      * commit. So the count is the last statement, sent with the COMMIT (no round trip while the row
@@ -78,9 +80,10 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
       userId: string,
       message: string,
       answer: (tx: Queryable, patternsVersion: number) => Promise<R>,
+      known?: Standing,
     ): Promise<R> =>
       db.forOrg(orgId, async (tx) => {
-        const standing = await repo.standing(tx, orgId);
+        const standing = known ?? (await repo.standing(tx, orgId));
         if (standing.suspendedAt) throw new AppError('suspended', `This organization is suspended (${standing.suspendReason}). Contact support.`);
         const reply = await answer(tx, standing.patternsVersion);
         const plan = effectivePlan(standing, now(), options.graceDays);

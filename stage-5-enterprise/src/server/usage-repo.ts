@@ -7,6 +7,19 @@ export type Standing = BillingState & { suspendedAt: Date | null; suspendReason:
 /** What a chat did, for analytics: the pattern that answered, or (none did) the question, normalized. */
 export type ChatOutcome = { patternId: string; question: null } | { patternId: null; question: string };
 
+/** The organization's standing, as columns of `organizations o` (api-keys-repo reads them with a key). */
+export const STANDING = `o.plan, o.billing_status AS "billingStatus", o.past_due_since AS "pastDueSince",
+  o.suspended_at AS "suspendedAt", o.suspend_reason AS "suspendReason", o.patterns_version AS "patternsVersion"`;
+export type StandingRow = Omit<Standing, 'patternsVersion'> & { patternsVersion: string | number };
+export const standingOf = (row: StandingRow): Standing => ({
+  plan: row.plan,
+  billingStatus: row.billingStatus,
+  pastDueSince: row.pastDueSince,
+  suspendedAt: row.suspendedAt,
+  suspendReason: row.suspendReason,
+  patternsVersion: Number(row.patternsVersion),
+});
+
 /**
  * The `counted` CTE: this month's counter plus `count`, unless that would pass `allowed` (null: no
  * limit); it holds the new count, or no row when refused. Its values are parameters named by the
@@ -51,15 +64,8 @@ export const usageRepo = {
    * The plan paid for, the payment status and any suspension, read in the transaction that enforces
    * them; and the patterns version, which the chat checks its engine against in the same read.
    */
-  standing: async (tx: Queryable, orgId: string): Promise<Standing> => {
-    const [row] = await tx.query<Omit<Standing, 'patternsVersion'> & { patternsVersion: string }>(
-      `SELECT plan, billing_status AS "billingStatus", past_due_since AS "pastDueSince",
-              suspended_at AS "suspendedAt", suspend_reason AS "suspendReason", patterns_version AS "patternsVersion"
-         FROM organizations WHERE id = $1`,
-      [orgId],
-    );
-    return { ...row!, patternsVersion: Number(row!.patternsVersion) };
-  },
+  standing: async (tx: Queryable, orgId: string): Promise<Standing> =>
+    standingOf((await tx.query<StandingRow>(`SELECT ${STANDING} FROM organizations o WHERE o.id = $1`, [orgId]))[0]!),
 
   /**
    * Adds `count` to this month's counter, unless that would pass `allowed` (null: no limit). Returns

@@ -1,12 +1,17 @@
 import type { ApiKey, Org } from '../../shared/api';
 import type { Queryable } from '../db';
 import { iso, isoOrNull, isUuid } from '../db/iso';
+import { STANDING, standingOf, type Standing, type StandingRow } from '../usage-repo';
 
 type Row = { id: string; name: string; prefix: string; createdBy: string | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 const apiKey = (row: Row): ApiKey => ({ ...row, createdAt: iso(row.createdAt), lastUsedAt: isoOrNull(row.lastUsedAt), revokedAt: isoOrNull(row.revokedAt) });
 
-/** What a request with a key acts as: the key's organization, with member rights, and the key's creator as the teacher. */
-export type KeyHolder = { keyId: string; prefix: string; orgId: string; creator: { id: string; email: string } };
+/**
+ * What a request with a key acts as: the key's organization, with member rights, and the key's
+ * creator as the teacher. `standing`: the organization's plan, suspension and patterns version, read
+ * with the key, so that a chat need not read them again.
+ */
+export type KeyHolder = { keyId: string; prefix: string; orgId: string; creator: { id: string; email: string }; standing: Standing };
 /** What a key's hash says and never stops saying: which key it is, and whose. Whether it still works is asked each time (`holder`). */
 export type KeyFacts = { keyId: string; prefix: string; orgId: string };
 
@@ -57,11 +62,12 @@ export const apiKeysRepo = {
   /**
    * The key's holder, if the key still works: not revoked, and its creator still a member. One
    * statement gives the creator, the organization and their role in it (what organizations.find
-   * would read), so a call with a key checks all of it in one round trip.
+   * would read) and the organization's standing (usage-repo.ts), so a call with a key checks all of
+   * it in one round trip.
    */
-  holder: async (tx: Queryable, orgId: string, keyId: string): Promise<{ creator: { id: string; email: string }; org: Org } | undefined> => {
-    const [row] = await tx.query<Org & { creatorId: string; email: string }>(
-      `SELECT u.id AS "creatorId", u.email, o.id, o.name, o.slug, o.plan, m.role
+  holder: async (tx: Queryable, orgId: string, keyId: string): Promise<{ creator: { id: string; email: string }; org: Org; standing: Standing } | undefined> => {
+    const [row] = await tx.query<Omit<Org, 'plan'> & StandingRow & { creatorId: string; email: string }>(
+      `SELECT u.id AS "creatorId", u.email, o.id, o.name, o.slug, m.role, ${STANDING}
          FROM api_keys k
          JOIN users u ON u.id = k.created_by
          JOIN memberships m ON m.org_id = k.org_id AND m.user_id = k.created_by
@@ -70,8 +76,8 @@ export const apiKeysRepo = {
       [orgId, keyId],
     );
     if (!row) return undefined;
-    const { creatorId, email, ...org } = row;
-    return { creator: { id: creatorId, email }, org };
+    const standing = standingOf(row);
+    return { creator: { id: row.creatorId, email: row.email }, org: { id: row.id, name: row.name, slug: row.slug, plan: standing.plan, role: row.role }, standing };
   },
 
   /**

@@ -102,7 +102,7 @@ export function createApiKeys(db: Db, organizations: Organizations, options: { n
         throw invalidKey();
       }
       remember(known, keyHash, facts);
-      return { holder: { ...facts, creator: held.creator }, org: held.org };
+      return { holder: { ...facts, creator: held.creator, standing: held.standing }, org: held.org };
     },
   };
 }

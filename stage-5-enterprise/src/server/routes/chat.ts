@@ -9,6 +9,6 @@ import { ChatRequestSchema } from '../../shared/api';
 export function chatRoutes(patterns: PatternsService): Router {
   return Router().post('/chat', jsonBody, async (req, res) => {
     const { message } = validate(ChatRequestSchema, req.body);
-    res.json({ reply: await patterns.chat(activeOrg(req).id, signedInUser(req), message) });
+    res.json({ reply: await patterns.chat(activeOrg(req).id, signedInUser(req), message, req.apiKey?.standing) }); // a key read it already
   });
 }

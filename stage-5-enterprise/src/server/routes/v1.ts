@@ -77,7 +77,7 @@ export function v1Routes({ patterns, limits, billing, apiKeys, idempotency, rate
 
   router.post('/chat', jsonBody, async (req, res) => {
     const { message } = validate(ChatRequestSchema, req.body);
-    await respondOnce(req, res, async () => ({ status: 200, body: { reply: await patterns.chat(activeOrg(req).id, signedInUser(req), message) } }));
+    await respondOnce(req, res, async () => ({ status: 200, body: { reply: await patterns.chat(activeOrg(req).id, signedInUser(req), message, req.apiKey?.standing) } }));
   });
 
   router.get('/usage', async (req, res) => {
