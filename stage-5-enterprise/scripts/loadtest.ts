@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -108,15 +108,36 @@ async function serverCounters(cluster: Cluster) {
   return total;
 }
 
-/** Chat at saturation, and where the instances' CPU went meanwhile: per request, and the engine's share. */
+/** CPU seconds used so far by every PostgreSQL process on this machine (Linux's /proc; 0 elsewhere). */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** Chat at saturation, and where the CPU went meanwhile: the instances' per request, the engine's share, PostgreSQL's per request. */
 async function chatAtSaturation(cluster: Cluster, keys: string[]) {
   await maxThroughput(cluster.url, '/api/v1/chat', keys, { message: 'tell me about topic 7' }, WARM_UP_SECONDS);
-  const before = await serverCounters(cluster);
+  const [before, postgresBefore] = [await serverCounters(cluster), postgresCpuSeconds()];
   const max = await maxThroughput(cluster.url, '/api/v1/chat', keys, { message: 'tell me about topic 7' });
-  const after = await serverCounters(cluster);
+  const [after, postgresAfter] = [await serverCounters(cluster), postgresCpuSeconds()];
   const cpu = after.cpu - before.cpu;
   const requests = after.requests - before.requests;
-  return { ...max, cpuMsPerRequest: (cpu * 1000) / requests, engineShare: (after.engine - before.engine) / cpu };
+  return {
+    ...max,
+    cpuMsPerRequest: (cpu * 1000) / requests,
+    engineShare: (after.engine - before.engine) / cpu,
+    postgresCpuMsPerRequest: ((postgresAfter - postgresBefore) * 1000) / requests,
+  };
 }
 
 /** Requests per second at saturation (autocannon, 50 connections), rotating over the keys. */
@@ -219,6 +240,7 @@ Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Da
 | Two instances / one | ${(two.max.rps / one.max.rps).toFixed(2)} |
 | Instances' CPU per chat request at saturation (two instances; process_cpu_seconds_total / http_requests_total) | ${ms(two.max.cpuMsPerRequest)} |
 | The engine's share of that CPU (journey_engine_reply_seconds) | ${(two.max.engineShare * 100).toFixed(2)} % |
+| PostgreSQL's CPU per chat request at saturation (its processes, from /proc) | ${ms(two.max.postgresCpuMsPerRequest)} |
 | PostgreSQL round trip on this machine (\`SELECT 1\`, one after another) | ${roundTrip.toFixed(3)} ms |
 
 On two cores, one instance against two: expect little gain. nginx, PostgreSQL, Redis, the load
