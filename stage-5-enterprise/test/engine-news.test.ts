@@ -46,13 +46,18 @@ describe('engine news over Redis pub/sub', () => {
     const deadline = Date.now() + 2_000;
     while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   };
-
-  it('one pattern added, edited or deleted on one instance is changed in place on the other: no rebuild', async () => {
+  /** A new organization with one pattern, taught on A; B has built its engine (by a chat). */
+  async function taughtOnAChattedOnB() {
     const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
     const session = await signUp(a.url);
     const { activeOrgId } = (await call(a.url, 'GET', '/api/orgs', undefined, { session })).json;
     expect((await call(a.url, 'POST', '/api/patterns', { trigger: 'first', response: 'one' }, { session })).status).toBe(201);
     expect((await call(b.url, 'POST', '/api/chat', { message: 'first' }, { session })).json.reply.text).toBe('one');
+    return { a, b, session, activeOrgId: activeOrgId as string };
+  }
+
+  it('one pattern added, edited or deleted on one instance is changed in place on the other: no rebuild', async () => {
+    const { a, b, session, activeOrgId } = await taughtOnAChattedOnB();
     const engine = await engineOn(b, activeOrgId);
     const reply = async (message: string) => (await engineOn(b, activeOrgId)).reply(message).text;
 
@@ -69,11 +74,7 @@ describe('engine news over Redis pub/sub', () => {
   });
 
   it('news of a version the database does not have changes nothing: the engine still catches the next real write', async () => {
-    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
-    const session = await signUp(a.url);
-    const { activeOrgId } = (await call(a.url, 'GET', '/api/orgs', undefined, { session })).json;
-    expect((await call(a.url, 'POST', '/api/patterns', { trigger: 'first', response: 'one' }, { session })).status).toBe(201);
-    expect((await call(b.url, 'POST', '/api/chat', { message: 'first' }, { session })).json.reply.text).toBe('one');
+    const { a, b, session, activeOrgId } = await taughtOnAChattedOnB();
     const v = await b.server.db.forOrg(activeOrgId, (tx) => organizationsRepo.patternsVersion(tx, activeOrgId));
     const redis = new Redis(REDIS_URL);
     await redis.publish(`${prefix}patterns-changed`, `${activeOrgId} ${v + 1} ${randomUUID()}`); // a write that never happened
