@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,12 @@ export interface Instance {
 export interface Cluster {
   url: string;
   instances: Instance[];
-  /** Starts instance `i` again (after a kill), on its own port. */
+  /**
+   * Stops instance `i` the way an orchestrator does: out of nginx first (a reload, done once nginx's
+   * old workers have finished), then SIGTERM. Resolves with how it exited.
+   */
+  retire(i: number): Promise<number | string>;
+  /** Starts instance `i` again (after a kill or a retire), on its own port, and puts it back into nginx. */
   restart(i: number): Promise<Instance>;
   stop(): Promise<void>;
 }
@@ -47,6 +52,21 @@ export function missingSettings(env: Record<string, string | undefined>): string
 export function renderNginxConfig(dir: string, port: number, instancePorts: number[]): string {
   const servers = instancePorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n');
   return readFileSync(TEMPLATE, 'utf8').replaceAll('{{DIR}}', dir).replaceAll('{{PORT}}', String(port)).replace('{{SERVERS}}', servers);
+}
+
+/** The processes whose parent is `pid` (Linux's /proc): nginx's workers. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -99,8 +119,23 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'journey-nginx-'));
+  const nginxArgs = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
   const instances: Instance[] = [];
   let nginx: { child: ChildProcess; exited: Promise<number | string> } | undefined;
+
+  /**
+   * nginx sends to these instances from now on. A reload starts new workers and lets the old ones
+   * finish what they are doing; once they are gone, no request can reach an instance left out.
+   */
+  async function balanceOver(serving: number[]): Promise<void> {
+    writeFileSync(join(dir, 'nginx.conf'), renderNginxConfig(dir, options.port, serving));
+    if (!nginx?.child.pid) return;
+    const oldWorkers = childrenOf(nginx.child.pid);
+    execFileSync(NGINX, [...nginxArgs, '-s', 'reload']);
+    await waitUntil('the old nginx workers to finish', async () => oldWorkers.every((pid) => !existsSync(`/proc/${pid}`)), nginx.exited, 10_000);
+  }
+  const retired = new Set<number>(); // instances taken out of nginx
+  const serving = () => ports.filter((_, i) => !retired.has(i));
   const stop = async () => {
     nginx?.child.kill('SIGQUIT'); // nginx's graceful stop
     for (const instance of instances) if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGTERM');
@@ -111,16 +146,27 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // The first one alone: it migrates the database, and the others find it done.
     instances.push(await startInstance(ports[0]!));
     instances.push(...(await Promise.all(ports.slice(1).map(startInstance))));
-    writeFileSync(join(dir, 'nginx.conf'), renderNginxConfig(dir, options.port, ports));
-    const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await balanceOver(ports);
+    const child = spawn(NGINX, [...nginxArgs, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
     nginx = { child, exited: started(child, 'nginx', log) };
     const url = `http://127.0.0.1:${options.port}`;
     await waitUntil('nginx', () => answers(`${url}/health/ready`), nginx.exited, 10_000);
     return {
       url,
       instances,
+      async retire(i) {
+        // A bare SIGTERM closes the listener while nginx may still be connecting: a connection the
+        // kernel accepted just before the close is reset, and nginx never sends a POST again.
+        if (serving().length === 1 && !retired.has(i)) throw new Error('the last instance serving cannot be retired: stop the cluster');
+        retired.add(i);
+        await balanceOver(serving());
+        instances[i]!.child.kill('SIGTERM');
+        return instances[i]!.exited;
+      },
       async restart(i) {
         instances[i] = await startInstance(ports[i]!);
+        retired.delete(i);
+        await balanceOver(serving());
         return instances[i]!;
       },
       stop,
