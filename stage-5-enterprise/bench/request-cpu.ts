@@ -4,38 +4,23 @@
  * 10 connections for SECONDS (default 10) per route. Printed, never asserted: figures depend on the
  * machine. To compare two versions of the code, run it on each, one after the other.
  *
- * The instance's CPU is read from /proc/<pid>/stat, PostgreSQL's from every `postgres` process
- * there (Linux only): both before and after, divided by the requests served.
+ * The instance's CPU and that of every `postgres` process are read from /proc (scripts/processes.ts,
+ * Linux only) before and after, and divided by the requests served.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { cpuSeconds } from '../scripts/processes';
 import { freshDatabase } from '../test/databases';
 
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const PORT = Number(process.env.PORT ?? 3951);
 const STAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const url = `http://127.0.0.1:${PORT}`;
-
-/** CPU seconds of the processes whose /proc stat passes `which` (utime + stime). */
-function cpuSeconds(which: (pid: string, stat: string) => boolean): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!which(pid, stat)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks / 100;
-}
 
 async function json(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -91,12 +76,13 @@ try {
         requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${keys[i++ % keys.length]}` } }) }],
       });
     await run(3);
-    const server0 = cpuSeconds((pid) => pid === String(server.pid));
-    const postgres0 = cpuSeconds((_, stat) => stat.includes('(postgres)'));
+    const isServer = (proc: { pid: number }) => proc.pid === server.pid;
+    const isPostgres = (proc: { name: string }) => proc.name === 'postgres';
+    const [server0, postgres0] = [cpuSeconds(isServer), cpuSeconds(isPostgres)];
     const result = await run(SECONDS);
     const served = result.requests.total;
-    const serverMs = ((cpuSeconds((pid) => pid === String(server.pid)) - server0) * 1000) / served;
-    const postgresMs = ((cpuSeconds((_, stat) => stat.includes('(postgres)')) - postgres0) * 1000) / served;
+    const serverMs = ((cpuSeconds(isServer) - server0) * 1000) / served;
+    const postgresMs = ((cpuSeconds(isPostgres) - postgres0) * 1000) / served;
     console.log(
       `${route.name.padEnd(42)} ${String(Math.round(result.requests.average)).padStart(5)} req/s, p50 ${result.latency.p50} ms; CPU per request: server ${serverMs.toFixed(2)} ms, PostgreSQL ${Math.max(0, postgresMs).toFixed(2)} ms; non-2xx ${result.non2xx}`,
     );

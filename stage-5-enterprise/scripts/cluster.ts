@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processes } from './processes';
 
 const STAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TEMPLATE = join(STAGE_DIR, 'deploy/nginx/journey.conf.template');
@@ -52,21 +53,6 @@ export function missingSettings(env: Record<string, string | undefined>): string
 export function renderNginxConfig(dir: string, port: number, instancePorts: number[]): string {
   const servers = instancePorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n');
   return readFileSync(TEMPLATE, 'utf8').replaceAll('{{DIR}}', dir).replaceAll('{{PORT}}', String(port)).replace('{{SERVERS}}', servers);
-}
-
-/** The processes whose parent is `pid` (Linux's /proc): nginx's workers. */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -130,7 +116,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   async function balanceOver(serving: number[]): Promise<void> {
     writeFileSync(join(dir, 'nginx.conf'), renderNginxConfig(dir, options.port, serving));
     if (!nginx?.child.pid) return;
-    const oldWorkers = childrenOf(nginx.child.pid);
+    const master = nginx.child.pid;
+    const oldWorkers = processes().filter((proc) => proc.parent === master).map((proc) => proc.pid);
     execFileSync(NGINX, [...nginxArgs, '-s', 'reload']);
     await waitUntil('the old nginx workers to finish', async () => oldWorkers.every((pid) => !existsSync(`/proc/${pid}`)), nginx.exited, 10_000);
   }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import express from 'express';
 import pg from 'pg';
 import { startCluster, renderNginxConfig, NGINX, type Cluster } from './cluster';
+import { cpuSeconds } from './processes';
 
 /**
  * `pnpm --filter stage-5 loadtest`: the cluster (nginx + instances) on a new PostgreSQL database
@@ -108,21 +109,8 @@ async function serverCounters(cluster: Cluster) {
   return total;
 }
 
-/** CPU seconds used so far by every PostgreSQL process on this machine (Linux's /proc; 0 elsewhere). */
-function postgresCpuSeconds(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks / 100; // USER_HZ
-}
+/** CPU seconds used so far by every PostgreSQL process on this machine (0 where there is no /proc). */
+const postgresCpuSeconds = () => cpuSeconds((proc) => proc.name === 'postgres');
 
 /** Chat at saturation, and where the CPU went meanwhile: the instances' per request, the engine's share, PostgreSQL's per request. */
 async function chatAtSaturation(cluster: Cluster, keys: string[]) {
