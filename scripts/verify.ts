@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser, machineFacts, runInstall } from './lib/browser';
 import { packageName, stageByNumber, stageExists, STAGES, type JourneyStage } from './lib/journey';
-import { markdownTable, parseVerifyArgs, rowsFrom, sortRows, terminalTable, type JsonSuite, type Row } from './lib/verify-report';
+import { failureReasons, markdownTable, parseVerifyArgs, rowsFrom, sortRows, terminalTable, type JsonSuite, type Row } from './lib/verify-report';
 
 const args = parseVerifyArgs(process.argv.slice(2));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -67,6 +67,8 @@ const notes = [
   ...planned.map(plannedLine),
 ];
 if (notes.length > 0) say(`\n${notes.join('\n')}`);
+const reasons = failureReasons(table);
+if (reasons) say(`\nWhy:\n\n${reasons}`);
 
 const failed = rows.filter((r) => !r.ok).length;
 say(`\n${rows.length - failed} passed, ${failed} failed`);

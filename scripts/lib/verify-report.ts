@@ -16,6 +16,8 @@ export interface Row {
   claim: string;
   ok: boolean;
   seconds: number;
+  /** Why it failed: the first lines of Playwright's error, with where in the spec (failed checks only). */
+  why?: string;
 }
 
 export function kindOf(specFile: string): Kind {
@@ -30,19 +32,39 @@ export function kindOf(specFile: string): Kind {
 export interface JsonSuite {
   title: string;
   file?: string;
-  specs?: { title: string; ok: boolean; tests: { results: { duration: number }[] }[] }[];
+  specs?: { title: string; ok: boolean; line?: number; tests: { results: JsonResult[] }[] }[];
   suites?: JsonSuite[];
 }
 
+interface JsonResult {
+  duration: number;
+  errors?: { message?: string }[];
+}
+
+/** How many lines of an error the report keeps: the message and expected/received, not the call log. */
+const WHY_LINES = 12;
+
 export function rowsFrom(stage: number, suite: JsonSuite, file = suite.file ?? suite.title): Row[] {
-  const own = (suite.specs ?? []).map((spec) => ({
-    stage,
-    kind: kindOf(file),
-    claim: spec.title,
-    ok: spec.ok,
-    seconds: spec.tests.flatMap((t) => t.results).reduce((sum, r) => sum + r.duration, 0) / 1000,
-  }));
+  const own = (suite.specs ?? []).map((spec): Row => {
+    const results = spec.tests.flatMap((t) => t.results);
+    const row: Row = { stage, kind: kindOf(file), claim: spec.title, ok: spec.ok, seconds: results.reduce((sum, r) => sum + r.duration, 0) / 1000 };
+    if (spec.ok) return row;
+    const message = results.flatMap((r) => r.errors ?? []).find((e) => e.message)?.message ?? 'no error message';
+    const lines = stripAnsi(message).split('\n').slice(0, WHY_LINES);
+    return { ...row, why: [`${file}${spec.line ? `:${spec.line}` : ''}`, ...lines].join('\n') };
+  });
   return own.concat((suite.suites ?? []).flatMap((child) => rowsFrom(stage, child, file)));
+}
+
+// Playwright colours its messages for terminals; the report is read in logs too.
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** Below the table: why each failed check failed, so a log's last page says it without scrolling. */
+export function failureReasons(rows: readonly Row[]): string {
+  return rows
+    .filter((row) => !row.ok)
+    .map((row) => `✗ stage ${row.stage}: ${row.claim}\n${(row.why ?? '').replace(/^/gm, '    ')}`)
+    .join('\n\n');
 }
 
 /** Stage by stage; within a stage claims first, then limits, safety, bad input (stable otherwise). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf, markdownTable, parseVerifyArgs, rowsFrom, sortRows, terminalTable, wrap, type Row } from '../lib/verify-report';
+import { failureReasons, kindOf, markdownTable, parseVerifyArgs, rowsFrom, sortRows, terminalTable, wrap, type Row } from '../lib/verify-report';
 
 const row = (stage: number, kind: Row['kind'], claim: string, ok = true): Row => ({ stage, kind, claim, ok, seconds: 1.25 });
 
@@ -20,8 +20,28 @@ describe('rowsFrom', () => {
     const rows = rowsFrom(2, { title: 'limit-x.spec.ts', file: 'limit-x.spec.ts', specs: [spec('a', true)], suites: [{ title: 'group', specs: [spec('b', false)] }] });
     expect(rows).toEqual([
       { stage: 2, kind: 'limit', claim: 'a', ok: true, seconds: 2 },
-      { stage: 2, kind: 'limit', claim: 'b', ok: false, seconds: 2 },
+      { stage: 2, kind: 'limit', claim: 'b', ok: false, seconds: 2, why: 'limit-x.spec.ts\nno error message' },
     ]);
+  });
+});
+
+describe('failureReasons', () => {
+  it('says where and why each failed check failed: the message without colours, not the whole call log', () => {
+    const message = ['\u001b[31mError: expect(locator).toHaveText(expected) failed\u001b[39m', '', 'Expected: "a"', 'Received: "b"', ...Array.from({ length: 20 }, (_, i) => `  - call log ${i}`)].join('\n');
+    const failing = { title: 'resets once', ok: false, line: 8, tests: [{ results: [{ duration: 100, errors: [{ message }] }] }] };
+    const passing = { title: 'fine', ok: true, tests: [{ results: [{ duration: 100 }] }] };
+    const rows = rowsFrom(5, { title: 'claim-reset.spec.ts', file: 'claim-reset.spec.ts', specs: [passing, failing] });
+    const reasons = failureReasons(rows).split('\n');
+    expect(reasons.slice(0, 6)).toEqual([
+      '✗ stage 5: resets once',
+      '    claim-reset.spec.ts:8',
+      '    Error: expect(locator).toHaveText(expected) failed',
+      '    ',
+      '    Expected: "a"',
+      '    Received: "b"',
+    ]);
+    expect(reasons).toHaveLength(2 + 12);
+    expect(failureReasons(rows.filter((r) => r.ok))).toBe('');
   });
 });
 

@@ -97,15 +97,25 @@ export async function deleteInAnotherBrowser(browser: Browser, email: string, tr
   await other.close();
 }
 
-/** The newest mail to `to` in the outbox (the e2e server runs as production: no /dev/outbox page). */
-export function lastMailTo(to: string): { text: string } {
+/**
+ * The text of the newest mail to `to`, once it matches `pattern`. The server sends a mail after it
+ * answers, so it may not be written yet: wait for it (the e2e server runs as production: no
+ * /dev/outbox page to look at).
+ */
+export async function mailTo(to: string, pattern: RegExp): Promise<string> {
+  await expect.poll(() => newestMailTo(to), { intervals: [100] }).toMatch(pattern);
+  return newestMailTo(to);
+}
+
+/** '' while there is none: a poll whose function throws fails at once instead of trying again. */
+function newestMailTo(to: string): string {
   const outbox = join(process.env.STAGE5_E2E_DATA_DIR!, 'outbox');
   const mails = readdirSync(outbox)
+    .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => JSON.parse(readFileSync(join(outbox, name), 'utf8')) as { to: string; text: string })
     .filter((mail) => mail.to === to);
-  if (mails.length === 0) throw new Error(`no mail to ${to}`);
-  return mails.at(-1)!;
+  return mails.at(-1)?.text ?? '';
 }
 
 // ── Organizations (stage 4) ─────────────────────────────────────────────────────────────────────

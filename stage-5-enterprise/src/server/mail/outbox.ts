@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Mail {
@@ -36,7 +36,10 @@ export class FileOutbox implements Mailer {
     const sequence = String(this.sequence++).padStart(6, '0');
     const id = `${sentAt.replace(/[:.]/g, '-')}-${sequence}-${randomUUID().slice(0, 8)}`;
     const stored: StoredMail = { id, sentAt, ...mail };
-    writeFileSync(join(this.dir, `${id}.json`), JSON.stringify(stored, null, 2), { mode: 0o600 });
+    // Written under another name, then renamed (atomic): a reader never sees half a mail.
+    const file = join(this.dir, `${id}.json`);
+    writeFileSync(`${file}.partial`, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    renameSync(`${file}.partial`, file);
   }
 
   /** Newest first. */
