@@ -92,9 +92,13 @@ async function roundTripMs(n = 2000): Promise<number> {
   return ms;
 }
 
-/** The instances' process CPU, engine time (journey_engine_reply_seconds) and requests, summed from their /metrics. */
+/**
+ * The instances' process CPU, engine time (journey_engine_reply_seconds) and requests, summed from
+ * their /metrics; and the longest event-loop stall of any instance since the last scrape (prom-client
+ * resets its event-loop histogram at each one): a request that arrives then waits for it.
+ */
 async function serverCounters(cluster: Cluster) {
-  const total = { cpu: 0, engine: 0, requests: 0 };
+  const total = { cpu: 0, engine: 0, requests: 0, loopStallMs: 0, engineBuilds: 0, engineBuildSeconds: 0 };
   for (const instance of cluster.instances) {
     const text = await (await fetch(`${instance.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     const sum = (name: string) =>
@@ -105,6 +109,9 @@ async function serverCounters(cluster: Cluster) {
     total.cpu += sum('process_cpu_seconds_total');
     total.engine += sum('journey_engine_reply_seconds_sum');
     total.requests += sum('http_requests_total');
+    total.loopStallMs = Math.max(total.loopStallMs, sum('nodejs_eventloop_lag_max_seconds') * 1000);
+    total.engineBuilds += sum('journey_engine_build_seconds_count');
+    total.engineBuildSeconds += sum('journey_engine_build_seconds_sum');
   }
   return total;
 }
@@ -196,7 +203,11 @@ console.log('bare Express behind nginx', bareMax);
 const two = await withCluster(2, async (cluster) => {
   const keys = await seed(cluster.url);
   await virtualUsers(cluster.url, keys, WARM_UP_SECONDS);
-  const users = await virtualUsers(cluster.url, keys);
+  const before = await serverCounters(cluster); // the event-loop stall counts from here
+  const run = await virtualUsers(cluster.url, keys);
+  const after = await serverCounters(cluster);
+  const builds = { engineBuilds: after.engineBuilds - before.engineBuilds, engineBuildMs: (after.engineBuildSeconds - before.engineBuildSeconds) * 1000 };
+  const users = { ...run, loopStallMs: after.loopStallMs, ...builds };
   console.log('100 users, two instances', users);
   const max = await chatAtSaturation(cluster, keys);
   console.log('chat at saturation, two instances', max);
@@ -221,6 +232,9 @@ Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Da
 | Scenario | Figure |
 | --- | --- |
 | 100 virtual users, 1 s think time, 80% chat / 15% list / 5% teach, two instances | ${two.users.requests} requests; p50 ${ms(two.users.p50)}, **p95 ${ms(two.users.p95)}**, p99 ${ms(two.users.p99)}; errors ${JSON.stringify(two.users.errors)} |
+| The same, p95 by kind | chat ${ms(two.users.p95ByKind.chat!)}, list ${ms(two.users.p95ByKind.list!)}, teach ${ms(two.users.p95ByKind.teach!)} |
+| The same, the longest event-loop stall of an instance (nodejs_eventloop_lag_max_seconds) | ${ms(two.users.loopStallMs)} |
+| The same, engines rebuilt (journey_engine_build_seconds), and the time they took | ${two.users.engineBuilds}, ${ms(two.users.engineBuildMs)} in all |
 | Bare Express endpoint behind the same nginx, 50 connections | ${bareMax.rps} req/s |
 | Chat with an API key behind nginx, two instances, 50 connections | ${two.max.rps} req/s (p97.5 ${ms(two.max.p95)}; non-2xx ${two.max.non2xx}) |
 | The same, one instance | ${one.max.rps} req/s (p97.5 ${ms(one.max.p95)}; non-2xx ${one.max.non2xx}) |

@@ -56,13 +56,15 @@ describe('/metrics', () => {
     expect(routes.size).toBeLessThan(15);
   });
 
-  it("times the engine's replies and counts chats, teaches and API calls, with no organization or user in any label", async () => {
+  it("times the engine's replies and builds, and counts chats, teaches and API calls, with no organization or user in any label", async () => {
     const before = (await scrape(server.url, `Bearer ${TOKEN}`)).text;
     const replies = valueOf(before, 'journey_engine_reply_seconds_count') ?? 0;
+    const builds = valueOf(before, 'journey_engine_build_seconds_count') ?? 0;
     const chats = valueOf(before, 'journey_usage_total{kind="chat"}') ?? 0;
     const teaches = valueOf(before, 'journey_usage_total{kind="teach"}') ?? 0;
 
     await server.api('POST', '/api/patterns', { trigger: 'counted', response: 'yes' });
+    server.server.patterns.engines.invalidate(orgId); // as if this instance had just started: the next chat builds it
     expect((await server.api('POST', '/api/chat', { message: 'counted' })).status).toBe(200);
     expect((await server.api('POST', '/api/chat', { message: 'anything' })).status).toBe(200);
     const { json: created } = await server.api('POST', `/api/orgs/${orgId}/api-keys`, { name: 'metrics' });
@@ -71,6 +73,7 @@ describe('/metrics', () => {
 
     const { text } = await scrape(server.url, `Bearer ${TOKEN}`);
     expect(valueOf(text, 'journey_engine_reply_seconds_count')).toBe(replies + 3);
+    expect(valueOf(text, 'journey_engine_build_seconds_count')).toBe(builds + 1); // once, then kept
     expect(valueOf(text, 'journey_usage_total{kind="chat"}')).toBe(chats + 3);
     expect(valueOf(text, 'journey_usage_total{kind="teach"}')).toBe(teaches + 1);
     expect(valueOf(text, 'journey_usage_total{kind="api_call"}')).toBe(1);

@@ -68,6 +68,7 @@ describe.each(ENGINES)('plan limits on %s', (engine) => {
   it('each chat is recorded with its tokens (message and reply)', async () => {
     const { user, orgId } = await freshOrg();
     await user.api('POST', '/api/chat', { message: 'hello there my friend' });
+    await server.server.limits.writeUsage(); // the event is written a second at a time (usage-batches.ts)
     const [event] = await ownerQuery<{ kind: string; tokens: number; user_id: string }>(server.db, "SELECT kind, tokens, user_id FROM usage_events WHERE org_id = $1 AND kind = 'chat'", [orgId]);
     expect(event).toMatchObject({ kind: 'chat', user_id: user.session!.user.id });
     expect(event!.tokens).toBeGreaterThan(4);

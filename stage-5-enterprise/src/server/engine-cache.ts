@@ -30,7 +30,7 @@ type Entry = { engine: Promise<PatternEngine>; built?: PatternEngine; size: numb
  * engines hold more patterns than `capacity`, the least recently used ones are dropped. It holds
  * the promise of the engine, so that requests arriving during a build wait for that same build.
  */
-export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PATTERNS) {
+export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PATTERNS, onBuilt: (seconds: number) => void = () => {}) {
   const engines = new Map<string, Entry>();
   let held = 0; // patterns in the cached engines, as of each one's last use
 
@@ -64,7 +64,12 @@ export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PA
       } else {
         forget(orgId);
         const built: Entry = {
-          engine: snapshot.load().then((patterns) => (built.built = new PatternEngine(patterns, { fallback }))),
+          engine: snapshot.load().then((patterns) => {
+            const started = performance.now();
+            built.built = new PatternEngine(patterns, { fallback });
+            onBuilt((performance.now() - started) / 1000); // the metrics: time this instance served nothing else
+            return built.built;
+          }),
           size: 0,
           version: snapshot.version,
         };

@@ -3,9 +3,9 @@ import { countTokens, type Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { AppError } from './app-error';
 import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
-import { usageRepo as repo, type ChatOutcome, type Standing, type UsageKind } from './usage-repo';
+import { usageRepo as repo, type Standing, type UsageKind } from './usage-repo';
 import { normalizeQuestion } from './analytics/normalize-question';
-import { createApiCallCounter } from './api-call-counter';
+import { createUsageBatches } from './usage-batches';
 
 export interface PlanLimitsOptions {
   /** Where the upgrade dialog lives, for the 402's upgradeUrl. */
@@ -16,7 +16,7 @@ export interface PlanLimitsOptions {
   now?: () => Date;
   /** Told of each API call once it is counted (the metrics' usage counter). */
   meter?: Meter;
-  /** Where a failed write of API call counts is told (the logger). */
+  /** Where a failed write of usage batches is told (the logger). */
   log?: (message: string, error: unknown) => void;
 }
 
@@ -24,12 +24,13 @@ export interface PlanLimitsOptions {
  * Every plan limit is checked here, and nowhere else. A check and the count it protects happen in
  * one transaction, so parallel requests cannot slip past a limit together: patterns are counted
  * behind the organization's lock (patterns-service.ts), chats by one conditional upsert of the
- * month's counter (usage-repo.ts bump). A refusal is 402 plan_limit, with what the page needs to
- * offer an upgrade.
+ * month's counter (usage-repo.ts bump). What no limit depends on (chats' analytics events, API
+ * calls) is written a second at a time (usage-batches.ts). A refusal is 402 plan_limit, with what
+ * the page needs to offer an upgrade.
  */
 export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
   const now = options.now ?? (() => new Date());
-  const apiCalls = createApiCallCounter(db, { log: options.log });
+  const batches = createUsageBatches(db, { log: options.log });
 
   const planOf = async (tx: Queryable, orgId: string): Promise<Plan> =>
     effectivePlan(await repo.standing(tx, orgId), now(), options.graceDays);
@@ -59,58 +60,60 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
     async count(tx: Queryable, orgId: string, userId: string, kind: UsageKind, text: string, count = 1): Promise<void> {
       const tokens = countTokens(text);
       await repo.bump(tx, orgId, periodOf(now()), kind, count, tokens, null);
-      await repo.record(tx, orgId, { userId }, kind, tokens);
+      await repo.record(tx, orgId, [{ userId, keyId: null, kind, tokens, at: new Date(), times: 1 }]);
     },
 
     /**
      * One chat, in one transaction: the organization's standing (a suspended one is refused), the
      * reply (`answer` gets the transaction and the patterns version read with the standing, so the
-     * engine is checked for free), then its count, or a refusal: this month's chats are used. Its
-     * event says which pattern answered, or keeps the question none did (analytics). A call with a
-     * key passes the standing it read with the key (`known`, a moment earlier), and saves a read:
-     * the count itself still enforces the limit, in its own statement.
+     * engine is checked for free), then its count, or a refusal: this month's chats are used. A call
+     * with a key passes the standing it read with the key (`known`, a moment earlier), and saves a
+     * read: the count itself still enforces the limit, in its own statement. Once counted, its event
+     * (which pattern answered, or the question none did) joins the next batch (analytics).
      *
      * Every chat of an organization takes turns on its month's counter row, from the bump to the
      * commit. So the count is the last statement, sent with the COMMIT (no round trip while the row
      * is held), and the commit is asynchronous (db/index.ts): the row is let go at once, not after a
      * disk flush, and chats do not queue behind each other's fsync.
      */
-    countChat: <R extends Reply>(
+    async countChat<R extends Reply>(
       orgId: string,
       userId: string,
       message: string,
       answer: (tx: Queryable, patternsVersion: number) => Promise<R>,
       known?: Standing,
-    ): Promise<R> =>
-      db.forOrg(orgId, async (tx) => {
+    ): Promise<R> {
+      const { reply, tokens } = await db.forOrg(orgId, async (tx) => {
         const standing = known ?? (await repo.standing(tx, orgId));
         if (standing.suspendedAt) throw new AppError('suspended', `This organization is suspended (${standing.suspendReason}). Contact support.`);
         const reply = await answer(tx, standing.patternsVersion);
         const plan = effectivePlan(standing, now(), options.graceDays);
         const allowed = PLANS[plan].chatsPerMonth;
         const tokens = countTokens(message) + countTokens(reply.text);
-        const outcome: ChatOutcome = reply.patternId ? { patternId: reply.patternId, question: null } : { patternId: null, question: normalizeQuestion(message) };
-        const counted = await repo.countChat(tx.andCommit, orgId, periodOf(now()), userId, tokens, allowed, outcome);
+        const counted = await repo.bump(tx.andCommit, orgId, periodOf(now()), 'chat', 1, tokens, allowed);
         if (counted === undefined) throw refused('chats_per_month', plan, allowed!, allowed!);
-        return reply;
-      }, { asyncCommit: true }),
+        return { reply, tokens };
+      }, { asyncCommit: true });
+      batches.chat(orgId, userId, tokens, reply.patternId ? { patternId: reply.patternId, question: null } : { patternId: null, question: normalizeQuestion(message) });
+      return reply;
+    },
 
     /**
      * Counts one call with an API key (the routes it reaches count their own chats and patterns),
-     * written within a second (api-call-counter.ts): no limit depends on it.
+     * written within a second (usage-batches.ts): no limit depends on it.
      */
     countApiCall: (orgId: string, keyId: string): void => {
-      apiCalls.count(orgId, keyId, periodOf(now()));
+      batches.apiCall(orgId, keyId, periodOf(now()));
       options.meter?.used('api_call', 1);
     },
 
-    /** Writes the API calls counted so far: readers of usage call it first (and shutdown, last). */
-    writeApiCalls: apiCalls.write,
-    stop: apiCalls.stop,
+    /** Writes the usage this process holds: readers of usage call it first (and shutdown, last). */
+    writeUsage: batches.write,
+    stop: batches.stop,
 
     /** GET /api/orgs/:orgId/usage: the plan, its limits, this month's use, and the billing status. */
     async usage(orgId: string, patterns: number) {
-      await apiCalls.write();
+      await batches.write();
       return db.forOrg(orgId, async (tx) => {
         const state = await repo.standing(tx, orgId);
         const plan = effectivePlan(state, now(), options.graceDays);

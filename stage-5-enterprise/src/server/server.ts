@@ -110,7 +110,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   const ownershipTransfers = createOwnershipTransfers(db);
   const apiKeys = createApiKeys(db, organizations, { now: options.now });
   const idempotency = createIdempotency(db);
-  const admin = createAdmin(db, reads, billing, { mailer: options.mailer ?? outbox, now: options.now });
+  const admin = createAdmin(db, reads, billing, { mailer: options.mailer ?? outbox, now: options.now, writeUsage: limits.writeUsage });
   const onboarding = createOnboarding(db, organizations);
   const firstCalls = createFirstCalls(db, organizations);
   const accounts = createAccounts(db, {
@@ -136,7 +136,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     limits,
     apiKeys,
     admin,
-    analytics: createAnalytics(reads),
+    analytics: createAnalytics(reads, { writeUsage: limits.writeUsage }),
     idempotency,
     onboarding,
     firstCalls,
@@ -180,7 +180,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
       await closed;
       clearTimeout(timer);
     }
-    await limits.stop(); // the API calls counted in the last second
+    await limits.stop(); // the usage of the last second (usage-batches.ts)
     await shared.close();
     if (reads !== db) await reads.close();
     await db.close();

@@ -21,25 +21,38 @@ export const standingOf = (row: StandingRow): Standing => ({
 });
 
 /**
- * The `counted` CTE: this month's counter plus `count`, unless that would pass `allowed` (null: no
- * limit); it holds the new count, or no row when refused. Its values are parameters named by the
- * caller ($1, …).
+ * This month's counter ($1 organization, $2 month, $3 kind) plus $4 (and $5 tokens), unless that
+ * would pass $6 (null: no limit). Returns the new count, or no row when refused.
  */
-const counted = (org: string, period: string, kind: string, count: string, tokens: string, allowed: string) => `counted AS (
-  INSERT INTO usage_counters AS c (org_id, period, kind, count, tokens)
-       SELECT ${org}::uuid, ${period}::date, ${kind}::text, ${count}::integer, ${tokens}::bigint WHERE ${allowed}::integer IS NULL OR ${count} <= ${allowed}::integer
-  ON CONFLICT (org_id, period, kind)
-  DO UPDATE SET count = c.count + excluded.count, tokens = c.tokens + excluded.tokens
-        WHERE ${allowed}::integer IS NULL OR c.count + excluded.count <= ${allowed}::integer
-  RETURNING count)`;
+const BUMP = `INSERT INTO usage_counters AS c (org_id, period, kind, count, tokens)
+     SELECT $1::uuid, $2::date, $3::text, $4::integer, $5::bigint WHERE $6::integer IS NULL OR $4::integer <= $6::integer
+ON CONFLICT (org_id, period, kind)
+DO UPDATE SET count = c.count + excluded.count, tokens = c.tokens + excluded.tokens
+      WHERE $6::integer IS NULL OR c.count + excluded.count <= $6::integer
+RETURNING count`;
+
+/** One event to write, `times` over (a batch of API calls with one key is one entry). */
+export interface UsageEvent {
+  userId: string | null;
+  keyId: string | null;
+  kind: UsageKind;
+  tokens: number;
+  /** A chat's: the pattern that answered, or the question none did. */
+  outcome?: ChatOutcome;
+  at: Date;
+  times: number;
+}
 
 /**
- * The `event` CTE and the daily rollups it adds to (migrations/014): one event per row of `times`,
- * with the values $1 org, $2 user, $3 key, $4 kind, $5 tokens, $6 pattern, $7 fell back, $8 question.
+ * Events, and the daily rollups they add to (migrations/014), in one statement: $1 is the
+ * organization, $2 to $10 arrays with an element per entry (unnest walks them side by side).
  */
-const events = (times: string) => `event AS (
-  INSERT INTO usage_events (org_id, user_id, api_key_id, kind, tokens, pattern_id, fell_back, question)
-  SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::integer, $6::uuid, $7::boolean, $8::text FROM ${times}
+const RECORD = `WITH event AS (
+  INSERT INTO usage_events (org_id, user_id, api_key_id, kind, tokens, pattern_id, fell_back, question, created_at)
+  SELECT $1::uuid, e.user_id, e.api_key_id, e.kind, e.tokens, e.pattern_id, e.fell_back, e.question, e.at
+    FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::integer[], $6::uuid[], $7::boolean[], $8::text[], $9::timestamptz[], $10::integer[])
+           AS e (user_id, api_key_id, kind, tokens, pattern_id, fell_back, question, at, times),
+         generate_series(1, e.times)
   RETURNING org_id, (created_at AT TIME ZONE 'UTC')::date AS day, user_id, api_key_id, kind, pattern_id, fell_back, question
 ), daily AS (
   INSERT INTO usage_daily AS d (org_id, day, kind, user_id, api_key_id, count, fallbacks)
@@ -53,7 +66,8 @@ const events = (times: string) => `event AS (
   INSERT INTO unanswered_daily AS u (org_id, day, question, count)
   SELECT org_id, day, question, count(*) FROM event WHERE question IS NOT NULL GROUP BY 1, 2, 3
   ON CONFLICT (org_id, day, question) DO UPDATE SET count = u.count + excluded.count
-)`;
+)
+SELECT 1`;
 
 /**
  * The only module that speaks SQL about usage. Every function takes a transaction acting for the
@@ -73,33 +87,25 @@ export const usageRepo = {
    * ON CONFLICT makes requests take turns, and each sees the count the one before it left.
    */
   async bump(tx: Queryable, orgId: string, period: string, kind: UsageKind, count: number, tokens: number, allowed: number | null) {
-    const [row] = await tx.query<{ count: number }>(`WITH ${counted('$1', '$2', '$3', '$4', '$5', '$6')} SELECT count FROM counted`, [
-      orgId,
-      period,
-      kind,
-      count,
-      tokens,
-      allowed,
-    ]);
+    const [row] = await tx.query<{ count: number }>(BUMP, [orgId, period, kind, count, tokens, allowed]);
     return row?.count;
   },
 
-  /** `count` events (API calls arrive in batches: api-call-counter.ts) and the daily rollups they add to, in one statement. */
-  record: async (tx: Queryable, orgId: string, who: { userId?: string; keyId?: string }, kind: UsageKind, tokens: number, count = 1): Promise<void> =>
-    void (await tx.query(`WITH ${events('generate_series(1, $9::integer)')} SELECT 1`, [orgId, who.userId ?? null, who.keyId ?? null, kind, tokens, null, false, null, count])),
-
-  /**
-   * A chat's count and its event, in one statement: the month's counter is bumped unless the chat
-   * would pass `allowed`, and the event (which pattern answered, or the normalized question none
-   * did) is written only if it was. A refused chat writes nothing, so this statement can leave with
-   * the transaction's COMMIT (tx.andCommit). Returns the new count, or undefined when refused.
-   */
-  async countChat(tx: Queryable, orgId: string, period: string, userId: string, tokens: number, allowed: number | null, outcome: ChatOutcome) {
-    const [row] = await tx.query<{ count: number }>(
-      `WITH ${counted('$1', '$9', '$4', '1', '$5', '$10')}, ${events('counted')} SELECT count FROM counted`,
-      [orgId, userId, null, 'chat', tokens, outcome.patternId, outcome.patternId === null, outcome.question, period, allowed],
-    );
-    return row?.count;
+  /** Events (usage-batches.ts writes chats and API calls a second at a time) and the daily rollups they add to. */
+  async record(tx: Queryable, orgId: string, events: readonly UsageEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await tx.query(RECORD, [
+      orgId,
+      events.map((e) => e.userId),
+      events.map((e) => e.keyId),
+      events.map((e) => e.kind),
+      events.map((e) => e.tokens),
+      events.map((e) => e.outcome?.patternId ?? null),
+      events.map((e) => e.outcome !== undefined && e.outcome.patternId === null),
+      events.map((e) => e.outcome?.question ?? null),
+      events.map((e) => e.at),
+      events.map((e) => e.times),
+    ]);
   },
 
   /** This month's counters, by kind (a kind with no row was not used). */

@@ -31,7 +31,7 @@ const notFound = () => new AppError('not_found', 'No such organization or ticket
  * primary `db`, inside the one organization they touch (db.forOrg): a replica may not have the
  * row yet, and cannot be written.
  */
-export function createAdmin(db: Db, reads: Db, billing: Billing, options: { mailer: Mailer; now?: () => Date }) {
+export function createAdmin(db: Db, reads: Db, billing: Billing, options: { mailer: Mailer; now?: () => Date; writeUsage?: () => Promise<void> }) {
   const users = createUsersRepo(db);
   const now = options.now ?? (() => new Date());
 
@@ -90,12 +90,14 @@ export function createAdmin(db: Db, reads: Db, billing: Billing, options: { mail
       }),
 
     /** Chats and active organizations per day over the last `days` days, every day present (0 when quiet). */
-    usage: (adminId: string, days = 30) =>
-      reading(adminId, async (tx) => {
+    usage: async (adminId: string, days = 30) => {
+      await options.writeUsage?.(); // this instance's last second of chats (usage-batches.ts)
+      return reading(adminId, async (tx) => {
         const { from, dayList } = lastDays(now(), days);
         const counted = new Map((await repo.chatsPerDay(tx, new Date(`${from}T00:00:00Z`))).map((row) => [row.day, row]));
         return { days: dayList.map((day) => ({ day, chats: counted.get(day)?.chats ?? 0, activeOrgs: counted.get(day)?.activeOrgs ?? 0 })) };
-      }),
+      });
+    },
 
     /** MRR per day over the last `days` days: each day's paying organizations (audit trail) at their plan's price. */
     mrr: (adminId: string, days: number) =>

@@ -14,10 +14,11 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
  * activity. An outsider gets the same 404 as for a missing organization. It only reads, from
  * `reads`: the read pool (DATABASE_READ_URL, a replica that may trail by seconds) or the primary.
  */
-export function createAnalytics(reads: Db, { now = () => new Date() } = {}) {
+export function createAnalytics(reads: Db, { now = () => new Date(), writeUsage = async () => {} } = {}) {
   return {
-    forOrg: (actorId: string, orgId: string, days: number): Promise<Analytics> =>
-      reads.forOrg(orgId, async (tx) => {
+    forOrg: async (actorId: string, orgId: string, days: number): Promise<Analytics> => {
+      await writeUsage(); // this instance's last second of chats and API calls (usage-batches.ts)
+      return reads.forOrg(orgId, async (tx) => {
         const org = await organizationsRepo.asSeenBy(tx, orgId, actorId);
         if (!org) throw orgNotFound();
         requireRole(org.role, 'admin', 'see analytics');
@@ -41,7 +42,8 @@ export function createAnalytics(reads: Db, { now = () => new Date() } = {}) {
           topPatterns: lists.topPatterns,
           activity: lists.activity,
         };
-      }),
+      });
+    },
   };
 }
 

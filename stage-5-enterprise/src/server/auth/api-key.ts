@@ -27,7 +27,7 @@ const keyOf = (req: Request): string | undefined => req.get('authorization')?.ma
  * leaves). It reaches the brain and nothing else; organization, billing and admin routes answer
  * 403, as they are for people with a session. Each call takes one from the key's requests per
  * minute (by plan, shared by every instance: 429 rate_limited past it), then is counted as
- * `api_call` usage (written within a second: api-call-counter.ts).
+ * `api_call` usage (written within a second: usage-batches.ts).
  */
 export function apiKeyAuth(apiKeys: ApiKeys, limits: PlanLimits, rateLimits: RateLimits): RequestHandler {
   const actAs = keyHolder(apiKeys, limits, rateLimits);

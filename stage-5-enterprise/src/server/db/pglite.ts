@@ -1,5 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { migrate } from '../migrate';
+import { afterAndCommit } from './iso';
 import type { Engine, Queryable } from './index';
 import { prepareDataDir } from './pglite-data-dir';
 
@@ -41,7 +42,7 @@ export async function openPglite(dataDir: string): Promise<Engine> {
         try {
           return await work({
             query: async <T,>(sql: string, params?: readonly unknown[]) => {
-              if (last !== 'not yet') throw new Error('this transaction was committed with andCommit: its last statement was sent');
+              if (last !== 'not yet') throw afterAndCommit();
               return statements.query<T>(sql, params);
             },
             andCommit: {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
 import pg from 'pg';
 import { migrate } from '../migrate';
+import { afterAndCommit } from './iso';
 import type { Engine, Opening, Queryable, Tx } from './index';
 
 // Both engines answer with the same JavaScript types: counts and other int8 values as numbers
@@ -41,7 +42,7 @@ export async function openPostgres(url: string, { reads = false } = {}): Promise
       const statements = on(client);
       const tx: Tx = {
         query: async (sql, params) => {
-          if (committed) throw new Error('this transaction was committed with andCommit: its last statement was sent');
+          if (committed) throw afterAndCommit();
           return statements.query(sql, params);
         },
         andCommit: {

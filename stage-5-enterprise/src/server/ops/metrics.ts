@@ -5,11 +5,15 @@ import type { UsageKind } from '../usage-repo';
 const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** Seconds: the engine answers in microseconds; a pathological trigger set takes milliseconds. */
 const ENGINE_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05];
+/** Seconds: building an engine takes time with every pattern, from a millisecond to a second or so. */
+const BUILD_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 /** What the services report, without knowing about Prometheus (and nothing in tests that omit it). */
 export interface Meter {
   /** One engine reply took `seconds`. */
   engineReplied(seconds: number): void;
+  /** An organization's engine was built from its patterns, in `seconds` (the instance served nothing else meanwhile). */
+  engineBuilt(seconds: number): void;
   /** `count` of `kind` were used (a chat, a teach, the patterns of an import, an API call). */
   used(kind: UsageKind, count: number): void;
 }
@@ -45,6 +49,12 @@ export function createMetrics({ processMetrics = false } = {}) {
     buckets: ENGINE_BUCKETS,
     registers,
   });
+  const engineBuilds = new Histogram({
+    name: 'journey_engine_build_seconds',
+    help: 'Time spent building an engine from all of an organization\'s patterns (a first chat, or an engine that fell behind), when this instance served nothing else.',
+    buckets: BUILD_BUCKETS,
+    registers,
+  });
   const usage = new Counter({
     name: 'journey_usage_total',
     help: 'Chats, taught patterns, imported patterns and API calls counted against plans (all organizations together).',
@@ -54,6 +64,7 @@ export function createMetrics({ processMetrics = false } = {}) {
 
   const meter: Meter = {
     engineReplied: (seconds) => engineSeconds.observe(seconds),
+    engineBuilt: (seconds) => engineBuilds.observe(seconds),
     used: (kind, count) => usage.inc({ kind }, count),
   };
 
