@@ -49,27 +49,41 @@ async function seed(url: string): Promise<string[]> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-/** 100 virtual users, each: a request, then 1 s of thinking; 80% chat, 15% list, 5% teach. */
-async function virtualUsers(url: string, keys: string[], seconds = SECONDS, users = 100) {
+/** What a virtual user asks next (its `n`th request): the kind, for the report, and the request. */
+type Ask = (user: number, n: number) => { kind: string; answer: Promise<{ status: number }> };
+
+/** The journey's users, with API keys: 80% chat, 15% list, 5% teach. */
+const journeyMix =
+  (url: string, keys: string[]): Ask =>
+  (user, n) => {
+    const auth = { authorization: `Bearer ${keys[user % keys.length]}` };
+    const dice = Math.random();
+    if (dice < 0.8) return { kind: 'chat', answer: json(url, 'POST', '/api/v1/chat', { message: `tell me about topic ${n % 50}` }, auth) };
+    if (dice < 0.95) return { kind: 'list', answer: json(url, 'GET', '/api/v1/patterns?limit=20', undefined, auth) };
+    return { kind: 'teach', answer: json(url, 'POST', '/api/v1/patterns', { trigger: `user ${user} note ${n}`, response: 'noted' }, auth) };
+  };
+
+/** The same users asking a bare Express endpoint: the floor that nginx, Node and this load generator set here. */
+const bareOnly =
+  (url: string): Ask =>
+  () => ({ kind: 'bare', answer: json(url, 'GET', '/bare') });
+
+/** 100 virtual users, each: a request (`ask`), then 1 s of thinking. */
+async function virtualUsers(ask: Ask, seconds = SECONDS, users = 100) {
   const latencies: number[] = [];
-  const byKind: Record<string, number[]> = { chat: [], list: [], teach: [] };
+  const byKind: Record<string, number[]> = {};
   const errors = new Map<string, number>();
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: users }, async (_, user) => {
-      const auth = { authorization: `Bearer ${keys[user % keys.length]}` };
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000)); // users arrive spread over a second
       for (let n = 0; Date.now() < until; n++) {
-        const dice = Math.random();
         const started = performance.now();
-        const res =
-          dice < 0.8
-            ? await json(url, 'POST', '/api/v1/chat', { message: `tell me about topic ${n % 50}` }, auth)
-            : dice < 0.95
-              ? await json(url, 'GET', '/api/v1/patterns?limit=20', undefined, auth)
-              : await json(url, 'POST', '/api/v1/patterns', { trigger: `user ${user} note ${n}`, response: 'noted' }, auth);
-        latencies.push(performance.now() - started);
-        byKind[dice < 0.8 ? 'chat' : dice < 0.95 ? 'list' : 'teach']!.push(performance.now() - started);
+        const { kind, answer } = ask(user, n);
+        const res = await answer;
+        const ms = performance.now() - started;
+        latencies.push(ms);
+        (byKind[kind] ??= []).push(ms);
         if (res.status >= 400) errors.set(String(res.status), (errors.get(String(res.status)) ?? 0) + 1);
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
@@ -198,13 +212,16 @@ const roundTrip = await roundTripMs();
 console.log(`PostgreSQL round trip: ${roundTrip.toFixed(3)} ms`);
 const bare = await bareExpress();
 const bareMax = await maxThroughput(bare.url, '/bare');
-await bare.stop();
 console.log('bare Express behind nginx', bareMax);
+await virtualUsers(bareOnly(bare.url), WARM_UP_SECONDS);
+const bareUsers = await virtualUsers(bareOnly(bare.url));
+console.log('100 users, bare Express behind nginx', bareUsers);
+await bare.stop();
 const two = await withCluster(2, async (cluster) => {
   const keys = await seed(cluster.url);
-  await virtualUsers(cluster.url, keys, WARM_UP_SECONDS);
+  await virtualUsers(journeyMix(cluster.url, keys), WARM_UP_SECONDS);
   const before = await serverCounters(cluster); // the event-loop stall counts from here
-  const run = await virtualUsers(cluster.url, keys);
+  const run = await virtualUsers(journeyMix(cluster.url, keys));
   const after = await serverCounters(cluster);
   const builds = { engineBuilds: after.engineBuilds - before.engineBuilds, engineBuildMs: (after.engineBuildSeconds - before.engineBuildSeconds) * 1000 };
   const users = { ...run, loopStallMs: after.loopStallMs, ...builds };
@@ -235,6 +252,7 @@ Measured by \`pnpm --filter stage-5 loadtest\` (scripts/loadtest.ts) on ${new Da
 | The same, p95 by kind | chat ${ms(two.users.p95ByKind.chat!)}, list ${ms(two.users.p95ByKind.list!)}, teach ${ms(two.users.p95ByKind.teach!)} |
 | The same, the longest event-loop stall of an instance (nodejs_eventloop_lag_max_seconds) | ${ms(two.users.loopStallMs)} |
 | The same, engines rebuilt (journey_engine_build_seconds), and the time they took | ${two.users.engineBuilds}, ${ms(two.users.engineBuildMs)} in all |
+| The same 100 users against the bare Express endpoint behind the same nginx: the floor here | p50 ${ms(bareUsers.p50)}, **p95 ${ms(bareUsers.p95)}**, p99 ${ms(bareUsers.p99)}; errors ${JSON.stringify(bareUsers.errors)} |
 | Bare Express endpoint behind the same nginx, 50 connections | ${bareMax.rps} req/s |
 | Chat with an API key behind nginx, two instances, 50 connections | ${two.max.rps} req/s (p97.5 ${ms(two.max.p95)}; non-2xx ${two.max.non2xx}) |
 | The same, one instance | ${one.max.rps} req/s (p97.5 ${ms(one.max.p95)}; non-2xx ${one.max.non2xx}) |
