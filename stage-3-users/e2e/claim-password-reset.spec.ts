@@ -13,8 +13,9 @@ test.use({ allowConsoleErrors: [/status of (400|401)/] });
  * /dev/outbox page to look at).
  */
 async function mailTo(to: string, pattern: RegExp): Promise<string> {
-  await expect.poll(() => newestMailTo(to), { intervals: [100] }).toMatch(pattern);
-  return newestMailTo(to);
+  let text = '';
+  await expect.poll(() => (text = newestMailTo(to)), { intervals: [100] }).toMatch(pattern);
+  return text; // the mail the poll matched, not one read again after it
 }
 
 /** '' while there is none: a poll whose function throws fails at once instead of trying again. */

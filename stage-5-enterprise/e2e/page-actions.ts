@@ -103,8 +103,9 @@ export async function deleteInAnotherBrowser(browser: Browser, email: string, tr
  * /dev/outbox page to look at).
  */
 export async function mailTo(to: string, pattern: RegExp): Promise<string> {
-  await expect.poll(() => newestMailTo(to), { intervals: [100] }).toMatch(pattern);
-  return newestMailTo(to);
+  let text = '';
+  await expect.poll(() => (text = newestMailTo(to)), { intervals: [100] }).toMatch(pattern);
+  return text; // the mail the poll matched, not one read again after it
 }
 
 /** '' while there is none: a poll whose function throws fails at once instead of trying again. */
