@@ -10,7 +10,7 @@ const patternsOf: Record<string, Pattern[]> = {
 
 /** The cache as the service uses it: each get says which patterns version the database is at (0 unless given). */
 function cacheOver(load: (orgId: string) => Promise<Pattern[]>, capacity?: number) {
-  const cache = createEngineCache('fallback', capacity);
+  const cache = createEngineCache('fallback', { capacity });
   return {
     get: (orgId: string, version = 0) => cache.get(orgId, { version, load: () => load(orgId) }),
     advance: cache.advance,

@@ -30,7 +30,10 @@ type Entry = { engine: Promise<PatternEngine>; built?: PatternEngine; size: numb
  * engines hold more patterns than `capacity`, the least recently used ones are dropped. It holds
  * the promise of the engine, so that requests arriving during a build wait for that same build.
  */
-export function createEngineCache(fallback: string, capacity = DEFAULT_CACHED_PATTERNS, onBuilt: (seconds: number) => void = () => {}) {
+export function createEngineCache(
+  fallback: string,
+  { capacity = DEFAULT_CACHED_PATTERNS, onBuilt = () => {} }: { capacity?: number; onBuilt?: (seconds: number) => void } = {},
+) {
   const engines = new Map<string, Entry>();
   let held = 0; // patterns in the cached engines, as of each one's last use
 

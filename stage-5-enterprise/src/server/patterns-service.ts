@@ -1,6 +1,6 @@
 import type { Overlap, PatternEngine, PatternInput, Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
-import { DEFAULT_CACHED_PATTERNS, createEngineCache } from './engine-cache';
+import { createEngineCache } from './engine-cache';
 import { signature } from './pattern-signature';
 import type { Pattern } from '../shared/api';
 import { NEWEST_PATTERN, isPatternKey, patternsRepo as repo } from './patterns-repo';
@@ -38,7 +38,7 @@ export function createPatternsService(
   limits: PlanLimits,
   { quota = DEFAULT_PATTERN_QUOTA, meter, changed = () => {} }: { quota?: number; meter?: Meter; changed?: PatternsChanged } = {},
 ) {
-  const engines = createEngineCache(FALLBACK, DEFAULT_CACHED_PATTERNS, (seconds) => meter?.engineBuilt(seconds));
+  const engines = createEngineCache(FALLBACK, { onBuilt: (seconds) => meter?.engineBuilt(seconds) });
   /** The engine as of `version`, listing the patterns in this same transaction when it must be rebuilt. */
   const engineAt = (tx: Queryable, orgId: string, version: number) => engines.get(orgId, { version, load: () => repo.list(tx, orgId) });
 
