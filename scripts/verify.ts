@@ -1,6 +1,7 @@
 /**
  * `pnpm verify [N ...] [--markdown] [playwright options]` — the instructor's view: runs the browser
- * checks of every stage (or the ones named) and prints one table: stage, kind, claim, ✓, seconds.
+ * checks of every stage (or the ones named) and prints one table: stage, kind, claim, ✓, seconds
+ * (✓ passed, ✗ failed, ↻ passed only on CI's retry, with why it failed first below the table).
  * Kinds come from the spec file names (lib/verify-report.ts). `--markdown` prints the table as
  * markdown on stdout (Playwright's progress goes to stderr), so `pnpm -s verify --markdown > t.md`
  * works. Anything else, e.g. `--headed` or `-g "two tabs"`, goes to Playwright.
@@ -71,5 +72,6 @@ const reasons = failureReasons(table);
 if (reasons) say(`\nWhy:\n\n${reasons}`);
 
 const failed = rows.filter((r) => !r.ok).length;
-say(`\n${rows.length - failed} passed, ${failed} failed`);
+const retried = rows.filter((r) => r.ok && r.retried).length;
+say(`\n${rows.length - failed} passed${retried ? ` (${retried} only on a retry)` : ''}, ${failed} failed`);
 process.exit(failed > 0 || crashed.length > 0 ? 1 : 0);

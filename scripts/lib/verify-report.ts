@@ -15,8 +15,10 @@ export interface Row {
   kind: Kind;
   claim: string;
   ok: boolean;
+  /** It failed first and passed on CI's one retry (flaky): shown as ↻, with why it failed first. */
+  retried?: boolean;
   seconds: number;
-  /** Why it failed: the first lines of Playwright's error, with where in the spec (failed checks only). */
+  /** Why it failed: the first lines of Playwright's error, with where in the spec (failed and retried checks). */
   why?: string;
 }
 
@@ -32,7 +34,7 @@ export function kindOf(specFile: string): Kind {
 export interface JsonSuite {
   title: string;
   file?: string;
-  specs?: { title: string; ok: boolean; line?: number; tests: { results: JsonResult[] }[] }[];
+  specs?: { title: string; ok: boolean; line?: number; tests: { status?: string; results: JsonResult[] }[] }[];
   suites?: JsonSuite[];
 }
 
@@ -48,7 +50,8 @@ export function rowsFrom(stage: number, suite: JsonSuite, file = suite.file ?? s
   const own = (suite.specs ?? []).map((spec): Row => {
     const results = spec.tests.flatMap((t) => t.results);
     const row: Row = { stage, kind: kindOf(file), claim: spec.title, ok: spec.ok, seconds: results.reduce((sum, r) => sum + r.duration, 0) / 1000 };
-    if (spec.ok) return row;
+    if (spec.tests.some((t) => t.status === 'flaky')) row.retried = true;
+    else if (spec.ok) return row;
     const message = results.flatMap((r) => r.errors ?? []).find((e) => e.message)?.message ?? 'no error message';
     const lines = stripAnsi(message).split('\n').slice(0, WHY_LINES);
     return { ...row, why: [`${file}${spec.line ? `:${spec.line}` : ''}`, ...lines].join('\n') };
@@ -59,11 +62,17 @@ export function rowsFrom(stage: number, suite: JsonSuite, file = suite.file ?? s
 // Playwright colours its messages for terminals; the report is read in logs too.
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
-/** Below the table: why each failed check failed, so a log's last page says it without scrolling. */
+/** ✓ passed, ✗ failed, ↻ failed and then passed on a retry (flaky: a bug to find, not a pass to forget). */
+const mark = (row: Row) => (!row.ok ? '✗' : row.retried ? '↻' : '✓');
+
+/**
+ * Below the table: why each failed check failed, and why each retried one failed first, so a log's
+ * last page says it without scrolling.
+ */
 export function failureReasons(rows: readonly Row[]): string {
   return rows
-    .filter((row) => !row.ok)
-    .map((row) => `✗ stage ${row.stage}: ${row.claim}\n${(row.why ?? '').replace(/^/gm, '    ')}`)
+    .filter((row) => !row.ok || row.retried)
+    .map((row) => `${mark(row)} stage ${row.stage}: ${row.claim}${row.ok ? ' (passed on a retry)' : ''}\n${(row.why ?? '').replace(/^/gm, '    ')}`)
     .join('\n\n');
 }
 
@@ -84,7 +93,7 @@ export function terminalTable(rows: readonly Row[], columns = 80): string {
   const out = [line('stage', 'kind', 'claim', '✓', 'seconds')];
   for (const row of rows) {
     const [first = '', ...rest] = wrap(row.claim, claimWidth);
-    out.push(line(String(row.stage), row.kind, first, row.ok ? '✓' : '✗', row.seconds.toFixed(1)));
+    out.push(line(String(row.stage), row.kind, first, mark(row), row.seconds.toFixed(1)));
     for (const more of rest) out.push(line('', '', more, ' ', ''));
   }
   return out.join('\n');
@@ -95,7 +104,7 @@ export function markdownTable(rows: readonly Row[]): string {
   const out = ['| stage | kind | claim | ✓ | seconds |', '|--:|---|---|:-:|--:|'];
   for (const row of rows) {
     const claim = row.claim.replace(/\|/g, '\\|');
-    out.push(`| ${row.stage} | ${row.kind} | ${claim} | ${row.ok ? '✓' : '✗'} | ${row.seconds.toFixed(1)} |`);
+    out.push(`| ${row.stage} | ${row.kind} | ${claim} | ${mark(row)} | ${row.seconds.toFixed(1)} |`);
   }
   return out.join('\n');
 }

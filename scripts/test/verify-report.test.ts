@@ -43,6 +43,15 @@ describe('failureReasons', () => {
     expect(reasons).toHaveLength(2 + 12);
     expect(failureReasons(rows.filter((r) => r.ok))).toBe('');
   });
+
+  it('marks a check that passed only on a retry with ↻, and says why it failed first', () => {
+    const flaky = { title: 'mail arrives', ok: true, line: 3, tests: [{ status: 'flaky', results: [{ duration: 100, errors: [{ message: 'Error: no mail yet' }] }, { duration: 100 }] }] };
+    const rows = rowsFrom(4, { title: 'claim-mail.spec.ts', file: 'claim-mail.spec.ts', specs: [flaky] });
+    expect(rows[0]).toMatchObject({ ok: true, retried: true });
+    expect(failureReasons(rows).split('\n')).toEqual(['↻ stage 4: mail arrives (passed on a retry)', '    claim-mail.spec.ts:3', '    Error: no mail yet']);
+    expect(terminalTable(rows).split('\n')[1]).toContain('↻');
+    expect(markdownTable(rows)).toContain('| ↻ |');
+  });
 });
 
 describe('sortRows', () => {

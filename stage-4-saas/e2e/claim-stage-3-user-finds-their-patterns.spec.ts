@@ -32,8 +32,10 @@ const server = ownServer('stage-4-e2e-migrated-', {
       { email: 'bob.stage3@example.com', passwordHash, patterns: [['where are the spare keys', 'In the blue box']] },
     ]);
     db.close();
+    // Bounded, so a command that hangs fails here with what it printed, not as the hook's timeout.
     const run = await promisify(execFile)('pnpm', ['--filter', 'stage-4', 'migrate:from-stage-3', '--db', file], {
       env: { ...process.env, DATA_DIR: dataDir },
+      timeout: 60_000,
     });
     migrateOutput = run.stdout;
   },

@@ -26,8 +26,9 @@ export function ownServer(dataDirPrefix: string, options: OwnServerOptions = {})
   const spawn = () => spawnServer(dataDir, { PORT, APP_URL: `http://127.0.0.1:${PORT}`, ...options.env?.() });
 
   test.beforeAll(async () => {
-    // Opening PGlite (and a `before` step) can outlast a test's 30 s on a busy machine.
-    test.setTimeout(120_000);
+    // Opening PGlite (and a `before` step) can outlast a test's 30 s on a busy machine. Longer than
+    // the server's own startup bound (90 s), so a server that never listens says why.
+    test.setTimeout(180_000);
     await options.before?.(dataDir);
     PORT = String(await freePort());
     server = await spawn();

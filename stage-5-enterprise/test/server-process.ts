@@ -12,6 +12,9 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
+/** How long a server may take to listen before it is killed and its output shown: a hang says where. */
+const STARTUP_MS = 90_000;
+
 /**
  * Starts `src/server/main.ts` as its own process, as `pnpm start` would. `node --import tsx` keeps
  * it one process (the `tsx` CLI would put a supervisor in front), so a signal reaches the server itself.
@@ -26,14 +29,19 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
+  let timer: NodeJS.Timeout | undefined;
   const url = await new Promise<string>((resolve, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not listen within ${STARTUP_MS / 1000} s:\n${output}`));
+    }, STARTUP_MS);
     const check = () => {
       const found = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
       if (found) resolve(found[1]!.replace('localhost', '127.0.0.1'));
     };
     child.stdout!.on('data', check);
     void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
+  }).finally(() => clearTimeout(timer));
   return { url, child, output: () => output, exited };
 }
 
