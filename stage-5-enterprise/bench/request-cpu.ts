@@ -6,6 +6,9 @@
  *
  * The instance's CPU and that of every `postgres` process are read from /proc (scripts/processes.ts,
  * Linux only) before and after, and divided by the requests served.
+ *
+ * ROUTE=chat measures only the routes whose path contains it. PROFILE_DIR=/tmp/prof writes the
+ * server's CPU profile there when it stops (open it in Chrome DevTools, or `pnpm bench:profile-summary`).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,7 +31,8 @@ async function json(method: string, path: string, body?: unknown, headers: Recor
 }
 
 const database = await freshDatabase('postgres');
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
   cwd: STAGE_DIR,
   stdio: 'inherit',
   env: {
@@ -61,7 +65,8 @@ try {
     { name: 'GET /api/v1/ping (the key checked)', path: '/api/v1/ping' },
     { name: 'GET /api/v1/patterns?limit=20', path: '/api/v1/patterns?limit=20' },
     { name: 'POST /api/v1/chat', path: '/api/v1/chat', body: { message: 'tell me about topic 7' } },
-  ];
+    { name: 'POST /api/v1/patterns (teach)', path: '/api/v1/patterns', body: { trigger: 'a note from the bench', response: 'noted' } },
+  ].filter((route) => route.path.includes(process.env.ROUTE ?? ''));
   console.log(`${SECONDS} s per route, 10 connections, after 3 s of warm-up`);
   for (const route of routes) {
     let i = 0;

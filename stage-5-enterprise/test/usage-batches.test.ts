@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createExport } from '@journey/llm-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE_WRITTEN_EVERY_MS, createUsageBatches } from '../src/server/usage-batches';
 import { periodOf } from '../src/server/billing/plans';
@@ -66,6 +67,29 @@ describe.each(ENGINES)('usage written in batches on %s', (engine) => {
     expect((await call(server.url, 'POST', '/api/v1/chat', { message: 'Is anyone there?' }, auth)).status).toBe(200);
     const analytics = await call(server.url, 'GET', `/api/orgs/${world.org.id}/analytics?days=30`, undefined, { session: who.owner });
     expect(analytics.json.totals.chats).toBe(6); // read at once: this instance's pending chat was written first
+  });
+
+  it('teaches and imports are counted once committed, within a second: counter and events; a refused teach counts nothing', async () => {
+    const world = await acme(server, who);
+    const auth = { headers: { authorization: `Bearer ${world.apiKey.key}` } };
+    const counted = async () => {
+      const [row] = await ownerQuery<{ teaches: number; imports: number; events: number }>(
+        server.db,
+        `SELECT (SELECT coalesce(sum(count), 0) FROM usage_counters WHERE org_id = $1 AND kind = 'teach')::int AS teaches,
+                (SELECT coalesce(sum(count), 0) FROM usage_counters WHERE org_id = $1 AND kind = 'import')::int AS imports,
+                (SELECT count(*) FROM usage_events WHERE org_id = $1 AND kind IN ('teach', 'import'))::int AS events`,
+        [world.org.id],
+      );
+      return row;
+    };
+    await call(server.url, 'GET', '/api/v1/usage', undefined, auth); // writes what this instance holds (acme's own teach)
+    const before = await counted();
+    expect((await call(server.url, 'POST', '/api/v1/patterns', { trigger: 'batched one', response: 'yes' }, auth)).status).toBe(201);
+    expect((await call(server.url, 'POST', '/api/v1/patterns', { trigger: '', response: 'refused' }, auth)).status).toBe(400);
+    const file = createExport([{ trigger: 'batched two', response: 'yes' }, { trigger: 'batched three', response: 'yes' }]);
+    expect((await call(server.url, 'POST', '/api/import', file, auth)).json).toEqual({ imported: 2 });
+    await new Promise((resolve) => setTimeout(resolve, USAGE_WRITTEN_EVERY_MS * 2));
+    expect(await counted()).toEqual({ teaches: before!.teaches + 1, imports: before!.imports + 1, events: before!.events + 2 }); // one import, of two patterns
   });
 
   it('a batch that cannot be written is tried three times, then dropped and said; the other organizations\' batches still land', async () => {

@@ -24,8 +24,8 @@ export interface PlanLimitsOptions {
  * Every plan limit is checked here, and nowhere else. A check and the count it protects happen in
  * one transaction, so parallel requests cannot slip past a limit together: patterns are counted
  * behind the organization's lock (patterns-service.ts), chats by one conditional upsert of the
- * month's counter (usage-repo.ts bump). What no limit depends on (chats' analytics events, API
- * calls) is written a second at a time (usage-batches.ts). A refusal is 402 plan_limit, with what
+ * month's counter (usage-repo.ts bump). What no limit depends on (chats' analytics events,
+ * teaches, imports, API calls) is written a second at a time (usage-batches.ts). A refusal is 402 plan_limit, with what
  * the page needs to offer an upgrade.
  */
 export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
@@ -47,20 +47,20 @@ export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
   return {
     /**
      * Before teaching or importing, in the write's transaction, behind the organization's lock:
-     * refuses what would pass the plan's pattern limit. A downgraded organization keeps the patterns
-     * it has, and cannot add new ones until it is under the limit again.
+     * refuses what would pass the plan's pattern limit. `used` is the count being read meanwhile
+     * (the plan and the count leave together: one round trip). A downgraded organization keeps the
+     * patterns it has, and cannot add new ones until it is under the limit again. Returns the count.
      */
-    async checkPatterns(tx: Queryable, orgId: string, used: number, adding: number): Promise<void> {
-      const plan = await planOf(tx, orgId);
+    async checkPatterns(tx: Queryable, orgId: string, used: Promise<number>, adding: number): Promise<number> {
+      const [plan, count] = await Promise.all([planOf(tx, orgId), used]);
       const allowed = PLANS[plan].patterns;
-      if (allowed !== null && used + adding > allowed) throw refused('patterns', plan, allowed, used);
+      if (allowed !== null && count + adding > allowed) throw refused('patterns', plan, allowed, count);
+      return count;
     },
 
-    /** Counts a teach or an import in the write's transaction (no limit of its own). */
-    async count(tx: Queryable, orgId: string, userId: string, kind: UsageKind, text: string, count = 1): Promise<void> {
-      const tokens = countTokens(text);
-      await repo.bump(tx, orgId, periodOf(now()), kind, count, tokens, null);
-      await repo.record(tx, orgId, [{ userId, keyId: null, kind, tokens, at: new Date(), times: 1 }]);
+    /** Counts a committed teach or import (no limit of its own), written within a second. */
+    count(orgId: string, userId: string, kind: 'teach' | 'import', text: string, count = 1): void {
+      batches.wrote(orgId, userId, kind, countTokens(text), count, periodOf(now()));
     },
 
     /**

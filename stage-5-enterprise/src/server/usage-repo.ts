@@ -91,7 +91,7 @@ export const usageRepo = {
     return row?.count;
   },
 
-  /** Events (usage-batches.ts writes chats and API calls a second at a time) and the daily rollups they add to. */
+  /** Events (usage-batches.ts writes them a second at a time) and the daily rollups they add to. */
   async record(tx: Queryable, orgId: string, events: readonly UsageEvent[]): Promise<void> {
     if (events.length === 0) return;
     await tx.query(RECORD, [
