@@ -8,7 +8,7 @@
  * Linux only) before and after, and divided by the requests served.
  *
  * ROUTE=chat measures only the routes whose path contains it. PROFILE_DIR=/tmp/prof writes the
- * server's CPU profile there when it stops (open it in Chrome DevTools, or `pnpm bench:profile-summary`).
+ * server's CPU profile there when it stops (open it in Chrome DevTools: Performance, Load profile).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
