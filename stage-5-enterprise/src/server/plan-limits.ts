@@ -3,7 +3,7 @@ import { countTokens, type Reply } from '@journey/llm-core';
 import type { Db, Queryable } from './db';
 import { AppError } from './app-error';
 import { PLANS, effectivePlan, graceEndsAt, periodOf, type Plan } from './billing/plans';
-import { usageRepo as repo, type Standing, type UsageKind } from './usage-repo';
+import { usageRepo as repo, type Standing } from './usage-repo';
 import { normalizeQuestion } from './analytics/normalize-question';
 import { createUsageBatches } from './usage-batches';
 
@@ -25,8 +25,8 @@ export interface PlanLimitsOptions {
  * one transaction, so parallel requests cannot slip past a limit together: patterns are counted
  * behind the organization's lock (patterns-service.ts), chats by one conditional upsert of the
  * month's counter (usage-repo.ts bump). What no limit depends on (chats' analytics events,
- * teaches, imports, API calls) is written a second at a time (usage-batches.ts). A refusal is 402 plan_limit, with what
- * the page needs to offer an upgrade.
+ * teaches, imports, API calls) is written a second at a time (usage-batches.ts). A refusal is
+ * 402 plan_limit, with what the page needs to offer an upgrade.
  */
 export function createPlanLimits(db: Db, options: PlanLimitsOptions) {
   const now = options.now ?? (() => new Date());

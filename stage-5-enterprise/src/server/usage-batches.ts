@@ -78,7 +78,7 @@ export function createUsageBatches(db: Db, { log = console.error }: { log?: (mes
     chat(orgId: string, userId: string, tokens: number, outcome: ChatOutcome): void {
       batchOf(orgId).events.push({ userId, keyId: null, kind: 'chat', tokens, outcome, at: new Date(), times: 1 });
     },
-    /** A committed teach or import: its event, and `count` (patterns) onto its month's counter (`period`). */
+    /** A committed teach or import: its event, and `count` onto its month's counter (`period`). */
     wrote(orgId: string, userId: string, kind: 'teach' | 'import', tokens: number, count: number, period: string): void {
       const batch = batchOf(orgId);
       batch.events.push({ userId, keyId: null, kind, tokens, at: new Date(), times: 1 });
