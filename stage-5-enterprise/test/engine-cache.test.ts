@@ -14,7 +14,7 @@ function cacheOver(load: (orgId: string) => Promise<Pattern[]>, capacity?: numbe
   return {
     get: (orgId: string, version = 0) => cache.get(orgId, { version, load: () => load(orgId) }),
     advance: cache.advance,
-    expire: cache.expire,
+    behind: cache.behind,
     invalidate: cache.invalidate,
     get size() {
       return cache.size;
@@ -88,12 +88,55 @@ describe('createEngineCache, across instances (patterns versions)', () => {
     expect(await cache.get('acme', 5)).not.toBe(acme);
   });
 
-  it('expire() drops an engine older than the version heard, and keeps a newer one', async () => {
+  it('behind() says whether a built engine is older than the version heard', async () => {
     const cache = cacheOver(async (orgId) => patternsOf[orgId]!);
+    expect(cache.behind('acme', 1)).toBe(false); // none here
     await cache.get('acme', 5);
-    expect(cache.expire('acme', 5)).toBe(false);
-    expect(cache.expire('acme', 6)).toBe(true);
-    expect(cache.size).toBe(0);
+    expect(cache.behind('acme', 5)).toBe(false);
+    expect(cache.behind('acme', 6)).toBe(true);
+  });
+
+  it('an older engine catches up in place when the snapshot says what changed since its version', async () => {
+    const cache = createEngineCache('fallback');
+    const since: number[] = [];
+    const acme = await cache.get('acme', { version: 1, load: async () => [{ id: 'a1', trigger: 'hello', response: 'hi' }, { id: 'a2', trigger: 'bye', response: 'ciao' }] });
+    const snapshot = {
+      version: 3,
+      load: () => Promise.reject(new Error('no rebuild expected')),
+      catchUp: async (from: number) => {
+        since.push(from);
+        return { written: [{ id: 'a1', trigger: 'hello', response: 'hello again' }, { id: 'a3', trigger: 'new', response: 'fresh' }], ids: new Set(['a1', 'a3']) };
+      },
+    };
+    const [first, second] = await Promise.all([cache.get('acme', snapshot), cache.get('acme', snapshot)]);
+    expect([first, second]).toEqual([acme, acme]); // the same engine, once
+    expect(since).toEqual([1]);
+    expect(acme.reply('hello').text).toBe('hello again');
+    expect(acme.reply('new').text).toBe('fresh');
+    expect(acme.reply('bye').patternId).toBeNull(); // deleted: its id was not among the rows
+  });
+
+  it('news heard during a catch-up is not applied under it; a newer version waits for it, then catches up from it', async () => {
+    const cache = createEngineCache('fallback');
+    const acme = await cache.get('acme', { version: 1, load: async () => [{ id: 'a1', trigger: 'hello', response: 'hi' }] });
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const since: number[] = [];
+    const catchUp = async (from: number) => {
+      since.push(from);
+      if (from === 1) await slow;
+      return { written: [], ids: new Set(['a1']) };
+    };
+    const noRebuild = () => Promise.reject(new Error('no rebuild expected'));
+    const toTwo = cache.get('acme', { version: 2, load: noRebuild, catchUp });
+    expect(cache.holds('acme', 2)).toBe(false);
+    expect(cache.patch('acme', 2, 3, () => expect.unreachable())).toBe(false); // news of version 3 waits for the next chat
+    const toThree = cache.get('acme', { version: 3, load: noRebuild, catchUp });
+    finish();
+    expect(await toTwo).toBe(acme);
+    expect(await toThree).toBe(acme);
+    expect(since).toEqual([1, 2]);
+    expect(cache.holds('acme', 3)).toBe(true);
   });
 });
 

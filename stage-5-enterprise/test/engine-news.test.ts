@@ -12,9 +12,10 @@ import { REDIS_URL } from './cluster-helpers';
 let database: TestDatabase;
 const prefix = `test-${randomBytes(4).toString('hex')}:`;
 const instances: { server: JourneyServer; url: string }[] = [];
+const JWT_SECRET = randomBytes(32).toString('base64url');
 beforeAll(async () => {
   database = await freshDatabase('postgres');
-  const env = { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: tempDataDir(), DATABASE_URL: database.where.databaseUrl!, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: randomBytes(32).toString('base64url'), INSTANCES: '2' };
+  const env = { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: tempDataDir(), DATABASE_URL: database.where.databaseUrl!, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET, INSTANCES: '2' };
   for (let i = 0; i < 2; i++) {
     const server = await createServer(loadConfig(env));
     instances.push({ server, url: (await server.start()).replace('localhost', '127.0.0.1') });
@@ -71,6 +72,28 @@ describe('engine news over Redis pub/sub', () => {
     await until(async () => (await reply('second')) !== 'deux');
     expect(await engineOn(b, activeOrgId)).toBe(engine);
     expect((await call(b.url, 'POST', '/api/chat', { message: 'second' }, { session })).json.reply.patternId).toBeNull();
+  });
+
+  it('an instance that heard nothing catches up on its next chat: the same engine, changed by what was written since', async () => {
+    const { b, session, activeOrgId } = await taughtOnAChattedOnB();
+    const engine = await engineOn(b, activeOrgId);
+    // A writer on the same database that tells no one (no Redis): B hears none of these writes.
+    const deaf = await createServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: tempDataDir(), DATABASE_URL: database.where.databaseUrl!, JWT_SECRET }));
+    const deafUrl = (await deaf.start()).replace('localhost', '127.0.0.1');
+    try {
+      const first = (await call(deafUrl, 'GET', '/api/patterns', undefined, { session })).json.patterns.find((p: { trigger: string }) => p.trigger === 'first');
+      expect((await call(deafUrl, 'POST', '/api/patterns', { trigger: 'second', response: 'two' }, { session })).status).toBe(201);
+      expect((await call(deafUrl, 'PUT', `/api/patterns/${first.id}`, { response: 'uno' }, { session })).status).toBe(200);
+      const third = (await call(deafUrl, 'POST', '/api/patterns', { trigger: 'third', response: 'three' }, { session })).json.pattern;
+      expect((await call(deafUrl, 'DELETE', `/api/patterns/${third.id}`, undefined, { session })).status).toBe(204);
+    } finally {
+      await deaf.stop();
+    }
+    const chat = async (message: string) => (await call(b.url, 'POST', '/api/chat', { message }, { session })).json.reply;
+    expect((await chat('second')).text).toBe('two');
+    expect((await chat('first')).text).toBe('uno');
+    expect((await chat('third')).patternId).toBeNull();
+    expect(await engineOn(b, activeOrgId)).toBe(engine); // caught up in place: not rebuilt from every pattern
   });
 
   it('news of a version the database does not have changes nothing: the engine still catches the next real write', async () => {

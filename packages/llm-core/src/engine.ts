@@ -80,6 +80,11 @@ export class PatternEngine {
     return this.compiled.size;
   }
 
+  /** The ids of the patterns it holds. */
+  ids(): string[] {
+    return [...this.compiled.keys()];
+  }
+
   /** Teaches a pattern; a pattern with the same id is replaced. Throws InputTooLongError / TriggerTooComplexError. */
   add(pattern: Pattern): void {
     const compiled = compilePattern(pattern, this.vocabulary.intern);

@@ -36,6 +36,13 @@ describe('add and remove', () => {
     expect(engine.reply('how is the weather').text).toBe('Rainy.');
   });
 
+  it('ids() lists the patterns it holds, after adds and removes', () => {
+    const engine = new PatternEngine(patterns);
+    engine.remove('2');
+    engine.add({ id: '4', trigger: 'hello', response: 'Hi.' });
+    expect(engine.ids().sort()).toEqual(['1', '3', '4']);
+  });
+
   it('removing an unknown id is harmless', () => {
     const engine = new PatternEngine(patterns);
     engine.remove('nope');

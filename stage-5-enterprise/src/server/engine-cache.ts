@@ -14,17 +14,19 @@ export const DEFAULT_CACHED_PATTERNS = 50_000;
 export interface Snapshot {
   version: number;
   load: () => Promise<Pattern[]>;
+  /** What changed after `since`: the patterns written, and the ids of all (the rest were deleted). */
+  catchUp?: (since: number) => Promise<{ written: Pattern[]; ids: Set<string> }>;
 }
 
-/** `built`: the engine once its promise resolved. */
+/** `built`: the engine once its promise resolved (none while it is being built or catching up). */
 type Entry = { engine: Promise<PatternEngine>; built?: PatternEngine; size: number; version: number };
 
 /**
  * One engine per organization: its members share one brain, and no chat may ever know another
- * organization's patterns. Each engine carries the patterns version it was built at. Every caller
- * says which version the database is at (read in its own transaction), and an older engine is
- * rebuilt: so an instance answers with what another instance taught a moment ago, whether or not
- * it heard about it (pub/sub only makes it hear sooner; see engine-freshness.ts).
+ * organization's patterns. Each engine carries the patterns version it holds. Every caller says
+ * which version the database is at (read in its own transaction), and an older engine is brought
+ * up to date first: so an instance answers with what another instance taught a moment ago, whether
+ * or not it heard about it (pub/sub only makes it hear sooner; see engine-freshness.ts).
  *
  * A Map remembers insertion order, which makes it a small least-recently-used cache: when the
  * engines hold more patterns than `capacity`, the least recently used ones are dropped. It holds
@@ -55,34 +57,64 @@ export function createEngineCache(
     engines.delete(orgId);
   }
 
+  /** A new engine from every pattern, the cache's only way to make one. */
+  function build(orgId: string, snapshot: Snapshot): Entry {
+    forget(orgId);
+    const built: Entry = {
+      engine: snapshot.load().then((patterns) => {
+        const started = performance.now();
+        built.built = new PatternEngine(patterns, { fallback });
+        onBuilt((performance.now() - started) / 1000); // the metrics: time this instance served nothing else
+        return built.built;
+      }),
+      size: 0,
+      version: snapshot.version,
+    };
+    built.engine.catch(() => engines.get(orgId) === built && forget(orgId)); // a failed build is not kept
+    return built;
+  }
+
+  /**
+   * Brings a built engine from its version up to `version` in place: what `changes` says was written
+   * since, and forgetting what is no longer there. Until it is done the entry carries the new version
+   * (requests meanwhile wait for this) and no built engine, so news in between (patch, advance) is
+   * not applied under it.
+   */
+  function catchUp(orgId: string, entry: Entry, engine: PatternEngine, version: number, changes: NonNullable<Snapshot['catchUp']>): void {
+    const since = entry.version;
+    entry.version = version;
+    entry.built = undefined;
+    entry.engine = entry.engine.then(async () => {
+      const { written, ids } = await changes(since);
+      for (const id of engine.ids()) if (!ids.has(id)) engine.remove(id);
+      for (const pattern of written) if (ids.has(pattern.id)) engine.add(pattern); // not if deleted meanwhile
+      entry.built = engine;
+      return engine;
+    });
+    entry.engine.catch(() => engines.get(orgId) === entry && forget(orgId)); // a failed catch-up is not kept
+  }
+
+  /**
+   * The organization's engine at `snapshot.version` or newer, marked as the most recently used. An
+   * older one catches up in place when the snapshot can say what changed since its version (after
+   * a build or catch-up in flight, if any); a missing one is built from `snapshot.load`.
+   */
+  function get(orgId: string, snapshot: Snapshot): Promise<PatternEngine> {
+    let entry = engines.get(orgId);
+    if (entry && entry.version < snapshot.version && snapshot.catchUp) {
+      if (!entry.built) return entry.engine.catch(() => {}).then(() => get(orgId, snapshot));
+      catchUp(orgId, entry, entry.built, snapshot.version, snapshot.catchUp);
+    } else if (!entry || entry.version < snapshot.version) {
+      entry = build(orgId, snapshot);
+    }
+    engines.delete(orgId);
+    engines.set(orgId, entry);
+    const current = entry;
+    return entry.engine.then((engine) => account(orgId, current, engine));
+  }
+
   return {
-    /**
-     * The organization's engine at `snapshot.version` or newer, built from `snapshot.load` if the
-     * cached one is older (or missing), and marked as the most recently used.
-     */
-    get(orgId: string, snapshot: Snapshot): Promise<PatternEngine> {
-      let entry = engines.get(orgId);
-      if (entry && entry.version >= snapshot.version) {
-        engines.delete(orgId);
-      } else {
-        forget(orgId);
-        const built: Entry = {
-          engine: snapshot.load().then((patterns) => {
-            const started = performance.now();
-            built.built = new PatternEngine(patterns, { fallback });
-            onBuilt((performance.now() - started) / 1000); // the metrics: time this instance served nothing else
-            return built.built;
-          }),
-          size: 0,
-          version: snapshot.version,
-        };
-        built.engine.catch(() => engines.get(orgId) === built && forget(orgId)); // a failed build is not kept
-        entry = built;
-      }
-      engines.set(orgId, entry);
-      const current = entry;
-      return entry.engine.then((engine) => account(orgId, current, engine));
-    },
+    get,
 
     /**
      * After a committed write that changed `engine` in place from `from` to `to`: the engine now
@@ -114,12 +146,10 @@ export function createEngineCache(
       return true;
     },
 
-    /** Another instance wrote version `version`: an older engine here is dropped. True when one was. */
-    expire(orgId: string, version: number): boolean {
+    /** True when this instance holds the organization's engine, built, at a version older than `version`. */
+    behind(orgId: string, version: number): boolean {
       const entry = engines.get(orgId);
-      if (!entry || entry.version >= version) return false;
-      forget(orgId);
-      return true;
+      return entry?.built !== undefined && entry.version < version;
     },
 
     /**

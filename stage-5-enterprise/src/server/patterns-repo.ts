@@ -60,23 +60,36 @@ export const patternsRepo = {
   count: async (tx: Queryable, orgId: string): Promise<number> =>
     Number((await tx.query<{ n: string }>('SELECT count(*) AS n FROM patterns WHERE org_id = $1', [orgId]))[0]!.n),
 
-  insert: async (tx: Queryable, orgId: string, teacher: { id: string; email: string }, input: PatternInput): Promise<Pattern> => {
+  /**
+   * What changed after `version` (an engine's): the rows written since, in the order `list` gives,
+   * and the ids of all rows (one the engine holds that is not among them was deleted).
+   */
+  async changedSince(tx: Queryable, orgId: string, version: number): Promise<{ written: Pattern[]; ids: Set<string> }> {
+    const [written, all] = await Promise.all([
+      tx.query<Row>(`${WITH_TEACHER} WHERE p.org_id = $1 AND p.version > $2 ORDER BY p.created_at, p.seq`, [orgId, version]),
+      tx.query<{ id: string }>('SELECT id FROM patterns WHERE org_id = $1', [orgId]),
+    ]);
+    return { written: written.map((row) => pattern(row)), ids: new Set(all.map((row) => row.id)) };
+  },
+
+  /** `version`: the organization's patterns version this write commits as (0 for a new organization's examples). */
+  insert: async (tx: Queryable, orgId: string, teacher: { id: string; email: string }, input: PatternInput, version = 0): Promise<Pattern> => {
     const [row] = await tx.query<Row>(
-      `INSERT INTO patterns (org_id, created_by, trigger, response) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
-      [orgId, teacher.id, input.trigger, input.response],
+      `INSERT INTO patterns (org_id, created_by, trigger, response, version) VALUES ($1, $2, $3, $4, $5) RETURNING ${RETURNING}`,
+      [orgId, teacher.id, input.trigger, input.response, version],
     );
     return pattern(row!, teacher.email);
   },
 
-  /** undefined when the organization has no such pattern. */
-  async update(tx: Queryable, orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> {
+  /** undefined when the organization has no such pattern. `version`: as for insert. */
+  async update(tx: Queryable, orgId: string, id: string, changes: Partial<PatternInput>, version: number): Promise<Pattern | undefined> {
     if (!isUuid(id)) return undefined;
     const [row] = await tx.query<Row>(
       `WITH changed AS (
-         UPDATE patterns SET trigger = coalesce($3, trigger), response = coalesce($4, response), updated_at = clock_timestamp()
+         UPDATE patterns SET trigger = coalesce($3, trigger), response = coalesce($4, response), updated_at = clock_timestamp(), version = $5
           WHERE org_id = $1 AND id = $2 RETURNING ${RETURNING})
        SELECT changed.*, u.email FROM changed LEFT JOIN users u ON u.id = changed."createdById"`,
-      [orgId, id, changes.trigger ?? null, changes.response ?? null],
+      [orgId, id, changes.trigger ?? null, changes.response ?? null, version],
     );
     return row && pattern(row);
   },

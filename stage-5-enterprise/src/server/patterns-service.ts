@@ -39,8 +39,12 @@ export function createPatternsService(
   { quota = DEFAULT_PATTERN_QUOTA, meter, changed = () => {} }: { quota?: number; meter?: Meter; changed?: PatternsChanged } = {},
 ) {
   const engines = createEngineCache(FALLBACK, { onBuilt: (seconds) => meter?.engineBuilt(seconds) });
-  /** The engine as of `version`, listing the patterns in this same transaction when it must be rebuilt. */
-  const engineAt = (tx: Queryable, orgId: string, version: number) => engines.get(orgId, { version, load: () => repo.list(tx, orgId) });
+  /**
+   * The engine as of `version`, reading in this same transaction what changed since an older one
+   * (or every pattern, when there is none to bring up to date).
+   */
+  const engineAt = (tx: Queryable, orgId: string, version: number) =>
+    engines.get(orgId, { version, load: () => repo.list(tx, orgId), catchUp: (since) => repo.changedSince(tx, orgId, since) });
 
   /** Per organization, this process's last pattern write: the next one starts after it (see changing). */
   const turns = new Map<string, Promise<unknown>>();
@@ -58,7 +62,7 @@ export function createPatternsService(
    */
   function changing<T>(
     orgId: string,
-    work: (tx: Queryable, engine: PatternEngine) => Promise<T>,
+    work: (tx: Queryable, engine: PatternEngine, version: number) => Promise<T>,
     changedIf: (result: T) => boolean = () => true,
     onePattern?: (result: T) => string | undefined,
   ): Promise<T> {
@@ -71,7 +75,7 @@ export function createPatternsService(
 
   async function changeNow<T>(
     orgId: string,
-    work: (tx: Queryable, engine: PatternEngine) => Promise<T>,
+    work: (tx: Queryable, engine: PatternEngine, version: number) => Promise<T>,
     changedIf: (result: T) => boolean,
     onePattern?: (result: T) => string | undefined,
   ): Promise<T> {
@@ -80,7 +84,7 @@ export function createPatternsService(
       const result = await db.forOrg(orgId, async (tx) => {
         const from = await organizationsRepo.lockPatterns(tx, orgId);
         const engine = await engineAt(tx, orgId, from);
-        const done = await work(tx, engine);
+        const done = await work(tx, engine, from + 1); // the version it commits as (rows it writes carry it)
         if (changedIf(done)) step = { engine, from, to: await organizationsRepo.bumpPatternsVersion(tx, orgId) };
         return done;
       });
@@ -125,9 +129,9 @@ export function createPatternsService(
     find: (orgId: string, id: string): Promise<Pattern | undefined> => db.forOrg(orgId, (tx) => repo.find(tx, orgId, id)),
 
     async teach(orgId: string, teacher: Teacher, input: PatternInput): Promise<Pattern> {
-      const taught = await changing(orgId, async (tx, engine) => {
+      const taught = await changing(orgId, async (tx, engine, version) => {
         await checkRoom(tx, orgId, 1);
-        const pattern = await repo.insert(tx, orgId, teacher, input);
+        const pattern = await repo.insert(tx, orgId, teacher, input, version);
         engine.add(pattern);
         return pattern;
       }, undefined, (pattern) => pattern.id);
@@ -138,8 +142,8 @@ export function createPatternsService(
 
     /** undefined when this organization has no such pattern. */
     update: (orgId: string, id: string, changes: Partial<PatternInput>): Promise<Pattern | undefined> =>
-      changing(orgId, async (tx, engine) => {
-        const pattern = await repo.update(tx, orgId, id, changes);
+      changing(orgId, async (tx, engine, version) => {
+        const pattern = await repo.update(tx, orgId, id, changes, version);
         if (pattern) engine.add(pattern); // replaces the old version (same id)
         return pattern;
       }, Boolean, () => id),
@@ -156,13 +160,13 @@ export function createPatternsService(
 
     /** Adds the patterns not already here (a file imported twice adds nothing the second time). */
     async importMany(orgId: string, teacher: Teacher, inputs: readonly PatternInput[]): Promise<Pattern[]> {
-      const imported = await changing(orgId, async (tx, engine) => {
+      const imported = await changing(orgId, async (tx, engine, version) => {
         const known = new Set((await repo.list(tx, orgId)).map(signature));
         const fresh = inputs.filter((input) => !known.has(signature(input)) && known.add(signature(input)));
         await checkRoom(tx, orgId, fresh.length); // all of the file, or nothing
         const added: Pattern[] = [];
         for (const input of fresh) {
-          const pattern = await repo.insert(tx, orgId, teacher, input);
+          const pattern = await repo.insert(tx, orgId, teacher, input, version);
           engine.add(pattern);
           added.push(pattern);
         }
@@ -191,9 +195,10 @@ export function createPatternsService(
 
     /**
      * Another instance wrote `version` (pub/sub). If it changed one pattern and the engine here is
-     * one version behind, that pattern is read and changed in place: no rebuild, which costs time
-     * with every pattern the organization has. Otherwise an older engine is dropped and rebuilt
-     * now, so the next chat finds it ready. A missed message costs nothing but that chat's rebuild.
+     * one version behind, that pattern is read and changed in place. Otherwise an older engine
+     * catches up now with what was written since its version (engine-cache.ts), so the next chat
+     * finds it ready. Neither rebuilds it, which costs time with every pattern the organization
+     * has. A missed message costs nothing but that chat's catching up.
      */
     async heard(orgId: string, version: number, patternId?: string): Promise<void> {
       if (patternId && engines.holds(orgId, version - 1)) {
@@ -205,7 +210,7 @@ export function createPatternsService(
         const apply = (engine: PatternEngine) => (pattern ? engine.add(pattern) : engine.remove(patternId));
         if (written >= version && engines.patch(orgId, version - 1, version, apply)) return;
       }
-      if (!engines.expire(orgId, version)) return;
+      if (!engines.behind(orgId, version)) return; // none here, or as new already
       return db.forOrg(orgId, async (tx) => void (await engineAt(tx, orgId, await organizationsRepo.patternsVersion(tx, orgId))));
     },
 
